@@ -1,0 +1,45 @@
+package dev.squall.cli;
+
+import dev.squall.host.buffer.HostMemory;
+import dev.squall.host.cpu.CpuBackend;
+import dev.squall.host.opencl.OpenCl;
+import dev.squall.host.opencl.OpenClDevice;
+import dev.squall.host.opencl.OpenClProbe;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code squall devices}: every device a render can use, with the id {@code --device} takes. */
+@Command(name = "devices", mixinStandardHelpOptions = true,
+        description = "List the OpenCL devices and the CPU backend, with the ids --device takes.")
+final class DevicesCommand implements Callable<Integer> {
+    private static final String ROW = "%-12s %-11s %5s %10s %10s %4s  %s%n";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        OpenClProbe probe = OpenCl.probe();
+        out.printf(ROW, "ID", "TYPE", "UNITS", "GLOBAL MEM", "MAX ALLOC", "FP64", "NAME / PLATFORM / DRIVER");
+        for (OpenClDevice d : probe.devices()) {
+            out.printf(ROW, d.id(), d.type(), d.computeUnits(), HostMemory.gib(d.globalMemBytes()),
+                    HostMemory.gib(d.maxAllocBytes()), d.fp64() ? "yes" : "no",
+                    d.name() + " / " + d.platformName() + " / driver " + d.driverVersion() + ", " + d.openClVersion());
+        }
+        probe.problem().ifPresent(why -> out.printf("%-12s %s%n", "opencl", "none: " + why));
+        try (CpuBackend cpu = new CpuBackend()) {
+            out.printf(ROW, cpu.id(), "CPU (Java)", cpu.threads(), HostMemory.gib(HostMemory.available()), "-",
+                    "yes", "Java " + Runtime.version().feature() + ", " + cpu.threads()
+                            + " threads, scalar (1 lane per thread)");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.squall.cli;
+
+import dev.squall.host.device.DeviceUnavailableException;
+import dev.squall.kernels.InvalidParameterException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** {@code squall}: the command line. Exit codes: 0 done, 1 failed, 2 bad input, 3 verification found differences. */
+@Command(name = "squall", mixinStandardHelpOptions = true, versionProvider = SquallVersion.class,
+        description = "GPU compute engine for the JVM: Mandelbrot on OpenCL and the CPU, verified bit for bit.",
+        subcommands = {DevicesCommand.class, RenderCommand.class, HelpCommand.class})
+public final class Squall implements Runnable {
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_MISMATCH = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String... args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command line with the given streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Squall());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(usageError());
+        cli.setExecutionExceptionHandler(failure());
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: devices or render (see squall --help)");
+    }
+
+    /** A mistake on the command line: one line naming the bad value, no usage dump, exit 2. */
+    private static IParameterExceptionHandler usageError() {
+        return (e, args) -> {
+            e.getCommandLine().getErr().println("squall: " + e.getMessage());
+            return EXIT_USAGE;
+        };
+    }
+
+    /** Errors while running: bad values found late are still usage errors; the rest fail with exit 1. */
+    private static IExecutionExceptionHandler failure() {
+        return (e, cli, parseResult) -> {
+            PrintWriter err = cli.getErr();
+            boolean debug = debug(parseResult);
+            if (e instanceof InvalidParameterException invalid) {
+                err.println("squall: --" + invalid.getMessage());
+                return EXIT_USAGE;
+            }
+            if (e instanceof UsageException || e instanceof DeviceUnavailableException) {
+                err.println("squall: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            err.println("squall: " + (e.getMessage() != null ? e.getMessage() : e.toString())
+                    + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return EXIT_FAILED;
+        };
+    }
+
+    private static boolean debug(ParseResult parseResult) {
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.squall.host;
+
+import dev.squall.host.tiling.Band;
+import dev.squall.kernels.Precision;
+import dev.squall.kernels.mandelbrot.MandelbrotGrid;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Where kernels run: one device, opened once, closed once. Scheduling, fallback and verification are written
+ * above this interface, once, for every backend.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** The id users type and see: {@code cpu}, {@code opencl:0:0}. */
+    String id();
+
+    /** One line for summaries: the id and what the device is. */
+    String label();
+
+    /** The most pixels one band may hold on this device (its allocation limit), or {@link Long#MAX_VALUE}. */
+    long maxBandPixels();
+
+    /** Does the one-time work for {@code precision} (program build, JIT); timed apart from the render. */
+    void prepare(Precision precision);
+
+    /**
+     * Computes the rows of {@code band} into {@code destination}: {@code band.rows() * width} u32 counts,
+     * little-endian, row-major.
+     */
+    void mandelbrot(MandelbrotGrid grid, Band band, MemorySegment destination);
+
+    @Override
+    void close();
+}

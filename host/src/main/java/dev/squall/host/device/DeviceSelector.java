@@ -1,0 +1,93 @@
+package dev.squall.host.device;
+
+import dev.squall.host.Backend;
+import dev.squall.host.cpu.CpuBackend;
+import dev.squall.host.opencl.OpenClBackend;
+import dev.squall.host.opencl.OpenClDevice;
+import dev.squall.host.opencl.OpenClException;
+import dev.squall.host.opencl.OpenClProbe;
+import dev.squall.kernels.Precision;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one place that knows the backend families: turns a {@link DeviceSpec} into an open {@link Backend}, and
+ * decides the fallback. {@code auto} takes the best OpenCL device that can run the request (a GPU first), else the
+ * CPU backend with one notice saying why; an explicit request that cannot be met is an error.
+ */
+public final class DeviceSelector {
+    private DeviceSelector() {
+    }
+
+    private static final Comparator<OpenClDevice> BEST_FIRST = Comparator
+            .comparingInt((OpenClDevice d) -> switch (d.type()) {
+                case GPU -> 0;
+                case ACCELERATOR -> 1;
+                case CPU -> 2;
+                case OTHER -> 3;
+            })
+            .thenComparing(Comparator.comparingInt(OpenClDevice::computeUnits).reversed());
+
+    public static Backend open(DeviceSpec spec, Precision precision, OpenClProbe probe, Consumer<String> notice) {
+        return switch (spec) {
+            case DeviceSpec.Cpu cpu -> new CpuBackend();
+            case DeviceSpec.OpenCl exact -> {
+                OpenClDevice device = probe.find(exact.id()).orElseThrow(() -> new DeviceUnavailableException(
+                        "--device " + exact.id() + " names no OpenCL device: " + available(probe)));
+                yield openOpenCl(device, precision);
+            }
+            case DeviceSpec.AnyOpenCl any -> {
+                OpenClDevice device = best(probe, precision).orElseThrow(() -> new DeviceUnavailableException(
+                        "--device opencl: " + whyNone(probe, precision)));
+                yield openOpenCl(device, precision);
+            }
+            case DeviceSpec.Auto auto -> {
+                Optional<OpenClDevice> device = best(probe, precision);
+                if (device.isEmpty()) {
+                    notice.accept("no usable OpenCL device (" + whyNone(probe, precision)
+                            + "); rendering on the CPU backend");
+                    yield new CpuBackend();
+                }
+                try {
+                    yield new OpenClBackend(device.get());
+                } catch (OpenClException e) {
+                    notice.accept(device.get().label() + " could not be opened (" + e.getMessage()
+                            + "); rendering on the CPU backend");
+                    yield new CpuBackend();
+                }
+            }
+        };
+    }
+
+    private static Backend openOpenCl(OpenClDevice device, Precision precision) {
+        if (precision == Precision.F64 && !device.fp64()) {
+            throw new DeviceUnavailableException(device.label()
+                    + " has no fp64 support; use --precision f32 or another --device");
+        }
+        return new OpenClBackend(device);
+    }
+
+    /** The best device that can run {@code precision}. */
+    public static Optional<OpenClDevice> best(OpenClProbe probe, Precision precision) {
+        return probe.devices().stream()
+                .filter(d -> precision != Precision.F64 || d.fp64())
+                .min(BEST_FIRST);
+    }
+
+    private static String whyNone(OpenClProbe probe, Precision precision) {
+        if (probe.problem().isPresent()) {
+            return probe.problem().get();
+        }
+        return "no OpenCL device supports " + precision.label() + " (" + available(probe) + ")";
+    }
+
+    private static String available(OpenClProbe probe) {
+        List<OpenClDevice> devices = probe.devices();
+        if (devices.isEmpty()) {
+            return probe.problem().orElse("none found");
+        }
+        return "found " + String.join(", ", devices.stream().map(OpenClDevice::id).toList());
+    }
+}

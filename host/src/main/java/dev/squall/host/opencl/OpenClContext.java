@@ -1,0 +1,115 @@
+package dev.squall.host.opencl;
+
+import dev.squall.kernels.KernelSource;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+
+/** A context and an in-order queue on one device. Closing releases both; programs and buffers close first. */
+public final class OpenClContext implements AutoCloseable {
+    private final OpenClDevice device;
+    private final cl_context context;
+    private final cl_command_queue queue;
+
+    private OpenClContext(OpenClDevice device, cl_context context, cl_command_queue queue) {
+        this.device = device;
+        this.context = context;
+        this.queue = queue;
+    }
+
+    @SuppressWarnings("deprecation") // clCreateCommandQueue: the one call every OpenCL version (1.2 to 3.0) has.
+    public static OpenClContext open(OpenClDevice device) {
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL.CL_CONTEXT_PLATFORM, device.platform());
+        int[] status = new int[1];
+        cl_context context = CL.clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null,
+                status);
+        OpenClException.check(status[0], "clCreateContext", device.id());
+        cl_command_queue queue = CL.clCreateCommandQueue(context, device.device(), 0, status);
+        if (status[0] != CL.CL_SUCCESS) {
+            CL.clReleaseContext(context);
+            OpenClException.check(status[0], "clCreateCommandQueue", device.id());
+        }
+        return new OpenClContext(device, context, queue);
+    }
+
+    public OpenClDevice device() {
+        return device;
+    }
+
+    cl_command_queue queue() {
+        return queue;
+    }
+
+    /** Compiles {@code source}; a compile error throws {@link OpenClBuildException} with the build log. */
+    public OpenClProgram build(KernelSource source, String options) {
+        int[] status = new int[1];
+        cl_program program = CL.clCreateProgramWithSource(context, 1, new String[] {source.text()}, null, status);
+        OpenClException.check(status[0], "clCreateProgramWithSource", device.id());
+        int built = CL.clBuildProgram(program, 1, new cl_device_id[] {device.device()}, options, null, null);
+        if (built != CL.CL_SUCCESS) {
+            String log = buildLog(program);
+            CL.clReleaseProgram(program);
+            throw new OpenClBuildException(built, device.id(), source.name(), options, log);
+        }
+        return new OpenClProgram(this, program);
+    }
+
+    private String buildLog(cl_program program) {
+        long[] size = new long[1];
+        if (CL.clGetProgramBuildInfo(program, device.device(), CL.CL_PROGRAM_BUILD_LOG, 0, null, size)
+                != CL.CL_SUCCESS) {
+            return "(no build log)";
+        }
+        byte[] log = new byte[(int) size[0]];
+        CL.clGetProgramBuildInfo(program, device.device(), CL.CL_PROGRAM_BUILD_LOG, log.length, Pointer.to(log), null);
+        int n = 0;
+        while (n < log.length && log[n] != 0) {
+            n++;
+        }
+        return new String(log, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** A read-only device buffer holding a copy of {@code values}. */
+    public OpenClBuffer upload(double[] values) {
+        return create(CL.CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR, (long) values.length * Double.BYTES,
+                Pointer.to(values));
+    }
+
+    /** A read-only device buffer holding a copy of {@code values}. */
+    public OpenClBuffer upload(float[] values) {
+        return create(CL.CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR, (long) values.length * Float.BYTES,
+                Pointer.to(values));
+    }
+
+    /** An uninitialised device buffer the kernels write and the host reads back. */
+    public OpenClBuffer allocate(long bytes) {
+        return create(CL.CL_MEM_WRITE_ONLY, bytes, null);
+    }
+
+    private OpenClBuffer create(long flags, long bytes, Pointer host) {
+        int[] status = new int[1];
+        cl_mem mem = CL.clCreateBuffer(context, flags, bytes, host, status);
+        OpenClException.check(status[0], "clCreateBuffer(" + bytes + " bytes)", device.id());
+        return new OpenClBuffer(mem, bytes);
+    }
+
+    /** Copies the first {@code destination.byteSize()} bytes of {@code buffer} into host memory; blocks. */
+    public void read(OpenClBuffer buffer, MemorySegment destination) {
+        OpenClException.check(CL.clEnqueueReadBuffer(queue, buffer.mem(), true, 0, destination.byteSize(),
+                Pointer.to(destination.asByteBuffer()), 0, null, null), "clEnqueueReadBuffer", device.id());
+    }
+
+    @Override
+    public void close() {
+        CL.clReleaseCommandQueue(queue);
+        CL.clReleaseContext(context);
+    }
+}

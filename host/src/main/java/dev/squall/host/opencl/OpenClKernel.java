@@ -1,0 +1,46 @@
+package dev.squall.host.opencl;
+
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_kernel;
+
+/** One kernel entry point: arguments by index, a blocking 2-D launch. Not for concurrent use. */
+public final class OpenClKernel implements AutoCloseable {
+    private final OpenClContext context;
+    private final cl_kernel kernel;
+    private final String name;
+
+    OpenClKernel(OpenClContext context, cl_kernel kernel, String name) {
+        this.context = context;
+        this.kernel = kernel;
+        this.name = name;
+    }
+
+    public OpenClKernel arg(int index, OpenClBuffer buffer) {
+        return set(index, Sizeof.cl_mem, Pointer.to(buffer.mem()));
+    }
+
+    public OpenClKernel argUint(int index, int value) {
+        return set(index, Sizeof.cl_uint, Pointer.to(new int[] {value}));
+    }
+
+    private OpenClKernel set(int index, long size, Pointer value) {
+        OpenClException.check(CL.clSetKernelArg(kernel, index, size, value),
+                "clSetKernelArg(" + name + ", " + index + ")", context.device().id());
+        return this;
+    }
+
+    /** Runs over {@code width x height} work-items (local size left to the driver) and waits for the end. */
+    public void run2d(long width, long height) {
+        String device = context.device().id();
+        OpenClException.check(CL.clEnqueueNDRangeKernel(context.queue(), kernel, 2, null,
+                new long[] {width, height}, null, 0, null, null), "clEnqueueNDRangeKernel(" + name + ")", device);
+        OpenClException.check(CL.clFinish(context.queue()), "clFinish(" + name + ")", device);
+    }
+
+    @Override
+    public void close() {
+        CL.clReleaseKernel(kernel);
+    }
+}
