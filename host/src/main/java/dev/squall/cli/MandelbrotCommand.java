@@ -13,6 +13,7 @@ import dev.squall.host.render.RenderResult;
 import dev.squall.host.verify.Mismatch;
 import dev.squall.host.verify.Verdict;
 import dev.squall.host.verify.Verifier;
+import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.mandelbrot.View;
@@ -49,17 +50,17 @@ final class MandelbrotCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Option(names = "--width", required = true, paramLabel = "W", description = "Image width in pixels.")
-    int width;
+    String width;
 
     @Option(names = "--height", required = true, paramLabel = "H", description = "Image height in pixels.")
-    int height;
+    String height;
 
     @Option(names = "--view", required = true, paramLabel = "XMIN,XMAX,YMIN,YMAX",
             description = "The rectangle of the complex plane; row 0 is YMIN.")
     String view;
 
     @Option(names = "--max-iter", required = true, paramLabel = "N", description = "Iterations before a point counts as inside.")
-    int maxIter;
+    String maxIter;
 
     @Option(names = "--precision", defaultValue = "f64", paramLabel = "f64|f32",
             description = "Arithmetic: f64 (the seed's) or f32 (faster, its own reference). Default: ${DEFAULT-VALUE}.")
@@ -82,8 +83,9 @@ final class MandelbrotCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        MandelbrotParams params = new MandelbrotParams(width, height, View.parse(view), maxIter,
-                Precision.parse(precision));
+        MandelbrotParams params = new MandelbrotParams(integer("width", width, "a positive integer"),
+                integer("height", height, "a positive integer"), View.parse(view),
+                integer("max-iter", maxIter, "at least 1"), Precision.parse(precision));
         DeviceSpec deviceSpec = DeviceSpec.parse(device);
         checkOutputs();
         checkMemory(params);
@@ -116,11 +118,21 @@ final class MandelbrotCommand implements Callable<Integer> {
             }
         }
         stdout.printf(Locale.ROOT, "mandelbrot %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d band%s)%n",
-                width, height, params.precision(), maxIter, result.device(), result.seconds(),
+                params.width(), params.height(), params.precision(), params.maxIter(), result.device(), result.seconds(),
                 result.prepareSeconds() >= 0.0005
                         ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
                 result.giterPerSecond(), result.iterations(), result.bands(), result.bands() == 1 ? "" : "s");
         return 0;
+    }
+
+    /** Parses an integer option; the range itself is checked by the parameter record. */
+    private static int integer(String name, String text, String allowed) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            boolean tooLarge = text.strip().matches("[+-]?\\d+");
+            throw new InvalidParameterException(name, text, tooLarge ? allowed + " up to " + Integer.MAX_VALUE : allowed);
+        }
     }
 
     /** Every output must be writable before any work starts, so that a bad path costs nothing and writes nothing. */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,8 +26,23 @@ public final class AtomicFile {
         void writeTo(OutputStream out, FileChannel channel) throws IOException;
     }
 
+    /** Writes {@code target}; on failure the target is untouched and the exception names it and the cause. */
     public static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        try {
+            replace(target.toAbsolutePath(), content);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : "");
+    }
+
+    private static void replace(Path absolute, Content content) throws IOException {
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".part");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);

@@ -10,6 +10,12 @@ import java.util.List;
 
 /** Plans the bands of a render, runs them on a backend and times it. */
 public final class MandelbrotRenderer {
+    /**
+     * Fault injection, for the tests of {@code --verify}: when set to a pixel index, that pixel's count is changed
+     * after the device has written it, as a faulty device would.
+     */
+    public static final String FAULT_CORRUPT_PIXEL = "squall.fault.corrupt-pixel";
+
     private MandelbrotRenderer() {
     }
 
@@ -24,6 +30,7 @@ public final class MandelbrotRenderer {
             for (Band band : bands) {
                 backend.mandelbrot(grid, band, counts.band(band));
             }
+            injectFault(counts);
         } catch (RuntimeException | Error e) {
             counts.close();
             throw e;
@@ -31,5 +38,13 @@ public final class MandelbrotRenderer {
         long t2 = System.nanoTime();
         return new RenderResult(counts, backend.label(), bands.size(), (t2 - t1) / 1e9, (t1 - t0) / 1e9,
                 counts.sum());
+    }
+
+    private static void injectFault(CountsBuffer counts) {
+        String pixel = System.getProperty(FAULT_CORRUPT_PIXEL);
+        if (pixel != null) {
+            long index = Long.parseLong(pixel);
+            counts.segment().setAtIndex(CountsBuffer.COUNT, index, (int) counts.get(index) + 1);
+        }
     }
 }

@@ -1,0 +1,94 @@
+package dev.squall.host.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.squall.host.Backend;
+import dev.squall.host.cpu.CpuBackend;
+import dev.squall.host.opencl.OpenClBackend;
+import dev.squall.kernels.Precision;
+import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import dev.squall.kernels.mandelbrot.MandelbrotReference;
+import dev.squall.kernels.mandelbrot.View;
+import dev.squall.testing.Checksums;
+import dev.squall.testing.OpenClTestDevice;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every backend, every precision, against the Java reference and the seed's checksums: no tolerance. */
+class MandelbrotBackendsTest {
+
+    enum Kind { CPU, OPENCL, OPENCL_SMALL_BANDS }
+
+    static Backend open(Kind kind, Precision precision) {
+        return switch (kind) {
+            case CPU -> new CpuBackend();
+            case OPENCL -> new OpenClBackend(OpenClTestDevice.require(precision));
+            // 7 rows of 1001 pixels a band: many bands, the last one shorter, odd offsets into the image.
+            case OPENCL_SMALL_BANDS -> new OpenClBackend(OpenClTestDevice.require(precision), 1001L * 7 * 4);
+        };
+    }
+
+    static Stream<Arguments> seedCases() {
+        return Stream.of(Kind.CPU, Kind.OPENCL).flatMap(kind -> Stream.of(
+                Arguments.of(kind, 1920, 1080, 1000, new View(-2.5, 1.0, -1.0, 1.0), 458700700L, "c7052418"),
+                Arguments.of(kind, 800, 600, 256, new View(-2.0, 1.0, -1.2, 1.2), 28305069L, "ab86c321"),
+                Arguments.of(kind, 3, 2, 50, new View(-2.0, 0.5, -1.0, 1.0), 159L, "92ccf36a")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2} max-iter {3}")
+    @MethodSource("seedCases")
+    void seedReferenceCasesAreExactInF64(Kind kind, int w, int h, int maxIter, View view, long sum, String crc) {
+        MandelbrotParams params = new MandelbrotParams(w, h, view, maxIter, Precision.F64);
+        try (Backend backend = open(kind, Precision.F64);
+             var result = MandelbrotRenderer.render(backend, params).counts()) {
+            assertEquals(sum, result.sum());
+            assertEquals(crc, Checksums.crc32(result));
+        }
+    }
+
+    /** Views that appear nowhere in shared/: odd sizes, deep zooms, reversed axes, one pixel. */
+    static Stream<Arguments> otherCases() {
+        Supplier<Stream<Object[]>> cases = () -> Stream.of(
+                new Object[] {1001, 777, 300, new View(-0.7453, -0.7433, 0.1125, 0.1145)},
+                new Object[] {1001, 77, 2000, new View(-1.7864, -1.7854, 0.0, 0.0005)},
+                new Object[] {333, 250, 500, new View(1.0, -2.5, 1.2, -1.2)},
+                new Object[] {1, 1, 77, new View(-0.75, 0.0, 0.1, 0.2)},
+                new Object[] {257, 3, 1000, new View(-0.16, 1.04, 1.0405, 1.0407)});
+        return Stream.of(Kind.values()).flatMap(kind -> Stream.of(Precision.values())
+                .flatMap(p -> cases.get().map(c -> Arguments.of(kind, p, c[0], c[1], c[2], c[3]))));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}x{3} max-iter {4} view {5}")
+    @MethodSource("otherCases")
+    void everyBackendEqualsTheReferenceBitForBit(Kind kind, Precision precision, int w, int h, int maxIter,
+            View view) {
+        MandelbrotParams params = new MandelbrotParams(w, h, view, maxIter, precision);
+        int[] expected = MandelbrotReference.render(params);
+        try (Backend backend = open(kind, precision);
+             var result = MandelbrotRenderer.render(backend, params).counts()) {
+            assertNull(Checksums.firstDifference(expected, result));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("f32SeedViews")
+    void f32MatchesItsOwnReferenceOnTheSeedViews(Kind kind, int w, int h, int maxIter, View view) {
+        MandelbrotParams params = new MandelbrotParams(w, h, view, maxIter, Precision.F32);
+        int[] expected = MandelbrotReference.render(params);
+        try (Backend backend = open(kind, Precision.F32);
+             var result = MandelbrotRenderer.render(backend, params).counts()) {
+            assertNull(Checksums.firstDifference(expected, result));
+            assertEquals(Checksums.crc32(expected), Checksums.crc32(result));
+        }
+    }
+
+    static Stream<Arguments> f32SeedViews() {
+        return Stream.of(Kind.CPU, Kind.OPENCL).flatMap(kind -> Stream.of(
+                Arguments.of(kind, 1920, 1080, 1000, new View(-2.5, 1.0, -1.0, 1.0)),
+                Arguments.of(kind, 800, 600, 256, new View(-2.0, 1.0, -1.2, 1.2))));
+    }
+}
