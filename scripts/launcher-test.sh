@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Tests of ./squall itself, the way a user runs it: JDK discovery, build on first use and on change (a no-op
+# otherwise), SQUALL_JAVA_OPTS, exit codes, and no JVM warnings on the terminal. Run by ./test after the build.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+cd "$ROOT"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() { # check NAME COMMAND...: passes when COMMAND succeeds
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1)); echo "ok - $name"
+  else
+    failed=$((failed + 1)); echo "not ok - $name"
+    echo "  stdout: $(head -c 2000 "$work/out" 2>/dev/null)"
+    echo "  stderr: $(head -c 2000 "$work/err" 2>/dev/null)"
+  fi
+}
+
+run() { # run ARGS...: ./squall with stdout, stderr and exit code captured
+  ./squall "$@" >"$work/out" 2>"$work/err"
+  echo $? >"$work/rc"
+}
+
+rc_is() { [ "$(cat "$work/rc")" = "$1" ]; }
+err_is() { [ "$(cat "$work/err")" = "$1" ]; }
+out_matches() { grep -Eq "$1" "$work/out"; }
+
+# 1. The README's command, as printed there.
+run render mandelbrot --width 1920 --height 1080 --max-iter 1000 --view -2.5,1,-1,1 --out "$work/mandelbrot.png" --verify
+check "README render exits 0" rc_is 0
+check "README render prints only Squall's lines (no JVM warning, no build)" err_is ""
+check "README render is verified against the seed checksum" \
+  out_matches '^verified: 2073600 pixels identical to the Java reference \(f64, sum 458700700, crc32 c7052418\)$'
+check "README render prints a summary with Giter/s" out_matches '^mandelbrot 1920x1080 f64 max-iter 1000 on .* Giter/s'
+check "README render writes a PNG" bash -c "head -c 8 '$work/mandelbrot.png' | od -An -c | grep -q 'P   N   G'"
+
+# 2. Bad input: exit 2, one line, the existing file untouched.
+echo "keep me" >"$work/keep.png"
+run render mandelbrot --width 0 --height 10 --max-iter 10 --view -2.5,1,-1,1 --out "$work/keep.png"
+check "bad width exits 2" rc_is 2
+check "bad width says which value and what is allowed" err_is "squall: --width must be a positive integer, got 0"
+check "bad width leaves the output untouched" grep -qx "keep me" "$work/keep.png"
+
+# 3. SQUALL_JAVA_OPTS comes last, so it can set the heap.
+SQUALL_JAVA_OPTS="-Xmx123m -XshowSettings:vm" ./squall --version >"$work/out" 2>"$work/err"
+check "SQUALL_JAVA_OPTS reaches the JVM" grep -q "Max. Heap Size: 123.00M" "$work/err"
+
+# 4. A JDK is found without JAVA_HOME or java on PATH; a missing one is named.
+jdk=$(. scripts/lib.sh && squall_find_jdk)
+env -u JAVA_HOME PATH=/usr/bin:/bin SQUALL_JVM_DIRS="$(dirname "$jdk")" ./squall --version >"$work/out" 2>"$work/err"
+check "finds a JDK >= 25 in the install folders" out_matches '^squall .*\(Java 2[5-9]|^squall .*\(Java [3-9][0-9]'
+mkdir -p "$work/nojdk/bin"
+printf '#!/bin/sh\necho "java.specification.version = 17" >&2\n' >"$work/nojdk/bin/java"
+chmod +x "$work/nojdk/bin/java"
+JAVA_HOME="$work/nojdk" PATH="$work/nojdk/bin:/bin" SQUALL_JVM_DIRS="$work/none" ./squall --version >"$work/out" 2>"$work/err"
+echo $? >"$work/rc"
+check "without a JDK >= 25 exits 1" rc_is 1
+check "without a JDK >= 25 says which were found and what is needed" \
+  grep -q "squall: needs a JDK >= 25 (java and javac); found $work/nojdk (Java 17, no javac)." "$work/err"
+
+# 5. Build on change, and only then.
+run --version
+check "no rebuild when nothing changed" err_is ""
+touch kernels/src/main/java/dev/squall/kernels/Precision.java
+run --version
+check "rebuilds after a source changed" grep -q "^squall: building (sources changed)...$" "$work/err"
+check "runs after the rebuild" out_matches '^squall '
+run --version
+check "no rebuild right after a rebuild" err_is ""
+
+echo "launcher: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
