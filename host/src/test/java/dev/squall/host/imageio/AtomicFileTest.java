@@ -1,0 +1,58 @@
+package dev.squall.host.imageio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailingWriterLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("a.bin");
+        Files.write(target, new byte[] {1, 2, 3});
+        var e = assertThrows(IOException.class, () -> AtomicFile.write(target, (out, channel) -> {
+            out.write(new byte[100_000]);
+            throw new IOException("disk on fire");
+        }));
+        assertEquals("cannot write " + target + ": IOException disk on fire", e.getMessage());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
+        assertEquals(List.of("a.bin"), names());
+    }
+
+    @Test
+    void aNewFileGetsTheFolderDefaultPermissionsNotOwnerOnly() throws IOException {
+        Path reference = Files.createFile(dir.resolve("made-by-createFile"));
+        Path target = dir.resolve("new.bin");
+        AtomicFile.write(target, (out, channel) -> out.write(42));
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(target));
+        assertArrayEquals(new byte[] {42}, Files.readAllBytes(target));
+    }
+
+    @Test
+    void replacingAFileKeepsItsPermissions() throws IOException {
+        Path target = dir.resolve("kept.bin");
+        Files.write(target, new byte[] {1});
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        AtomicFile.write(target, (out, channel) -> out.write(7));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertArrayEquals(new byte[] {7}, Files.readAllBytes(target));
+        assertEquals(List.of("kept.bin"), names());
+    }
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+}
