@@ -1,6 +1,5 @@
 package dev.squall.cli;
 
-import dev.squall.host.Backend;
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.device.DeviceSelector;
@@ -90,11 +89,8 @@ final class MandelbrotCommand implements Callable<Integer> {
         checkOutputs();
         checkMemory(params);
 
-        RenderResult result;
-        try (Backend backend = DeviceSelector.open(deviceSpec, params.precision(), OpenCl.probe(),
-                why -> stderr.println("squall: " + why))) {
-            result = MandelbrotRenderer.render(backend, params);
-        }
+        RenderResult result = DeviceSelector.run(deviceSpec, params.precision(), OpenCl.probe(),
+                why -> stderr.println("squall: " + why), backend -> MandelbrotRenderer.render(backend, params));
         try (CountsBuffer image = result.counts()) {
             if (verify) {
                 Verdict verdict = Verifier.mandelbrot(image, params, SHOWN_MISMATCHES);

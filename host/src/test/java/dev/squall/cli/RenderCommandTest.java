@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squall.host.imageio.MandelbrotPalette;
+import dev.squall.host.opencl.OpenClBackend;
 import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -155,5 +156,44 @@ class RenderCommandTest {
         assertEquals(1, debug.exitCode(), debug::toString);
         assertTrue(debug.err().contains("java.io.IOException: cannot write /sys/squall-test.u32")
                 && debug.err().contains("\tat dev.squall.host.imageio.AtomicFile.write"), debug::toString);
+    }
+
+    @Test
+    void autoRedoesTheRenderOnTheCpuWhenTheOpenClDeviceFails() throws IOException {
+        var device = OpenClTestDevice.require(Precision.F64);
+        Path counts = dir.resolve("c.u32");
+        System.setProperty(OpenClBackend.FAULT_TILE, "0");
+        try {
+            CliRun run = CliRun.of("render", "mandelbrot", "--width", "3", "--height", "2", "--max-iter", "50",
+                    "--view", "-2.0,0.5,-1.0,1.0", "--counts", counts.toString(), "--verify");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("squall: " + device.label() + " failed (OpenCL error CL_OUT_OF_RESOURCES (-5) in "
+                    + "clEnqueueNDRangeKernel(mandelbrot) [injected by -Dsquall.fault.opencl-tile=0] on " + device.id()
+                    + "); rendering on the CPU backend\n", run.err());
+            assertTrue(run.out().startsWith("verified: 6 pixels identical to the Java reference (f64, sum 159, "
+                    + "crc32 92ccf36a)\nmandelbrot 3x2 f64 max-iter 50 on cpu "), run::toString);
+        } finally {
+            System.clearProperty(OpenClBackend.FAULT_TILE);
+        }
+        assertEquals(24, Files.size(counts));
+    }
+
+    @Test
+    void anExplicitOpenClDeviceThatFailsExitsOneAndWritesNothing() {
+        var device = OpenClTestDevice.require(Precision.F64);
+        Path counts = dir.resolve("c.u32");
+        System.setProperty(OpenClBackend.FAULT_TILE, "0");
+        try {
+            CliRun run = CliRun.of("render", "mandelbrot", "--width", "3", "--height", "2", "--max-iter", "50",
+                    "--view", "-2.0,0.5,-1.0,1.0", "--device", device.id(), "--counts", counts.toString());
+            assertEquals(1, run.exitCode(), run::toString);
+            assertEquals("squall: OpenCL error CL_OUT_OF_RESOURCES (-5) in clEnqueueNDRangeKernel(mandelbrot) "
+                    + "[injected by -Dsquall.fault.opencl-tile=0] on " + device.id()
+                    + " (run with --debug for details)\n", run.err());
+            assertEquals("", run.out());
+        } finally {
+            System.clearProperty(OpenClBackend.FAULT_TILE);
+        }
+        assertTrue(Files.notExists(counts));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one place that knows the backend families: turns a {@link DeviceSpec} into an open {@link Backend}, and
@@ -29,6 +30,28 @@ public final class DeviceSelector {
                 case OTHER -> 3;
             })
             .thenComparing(Comparator.comparingInt(OpenClDevice::computeUnits).reversed());
+
+    /**
+     * Opens the backend {@code spec} names, runs {@code work} on it and closes it. Under {@code auto}, an OpenCL
+     * failure (a program that does not build, a launch that fails) is not the user's problem: the work is done again
+     * on the CPU backend, with one notice saying why. An explicit device's failure is thrown.
+     */
+    public static <T> T run(DeviceSpec spec, Precision precision, OpenClProbe probe, Consumer<String> notice,
+            Function<Backend, T> work) {
+        String device = "";
+        try (Backend backend = open(spec, precision, probe, notice)) {
+            device = backend.label();
+            return work.apply(backend);
+        } catch (OpenClException e) {
+            if (!(spec instanceof DeviceSpec.Auto)) {
+                throw e;
+            }
+            notice.accept(device + " failed (" + e.getMessage() + "); rendering on the CPU backend");
+        }
+        try (Backend cpu = new CpuBackend()) {
+            return work.apply(cpu);
+        }
+    }
 
     public static Backend open(DeviceSpec spec, Precision precision, OpenClProbe probe, Consumer<String> notice) {
         return switch (spec) {

@@ -8,6 +8,7 @@ import dev.squall.kernels.mandelbrot.MandelbrotKernel;
 import java.lang.foreign.MemorySegment;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jocl.CL;
 
 /**
  * Runs kernels on one OpenCL device through JOCL. The context lives as long as the backend; each program is built
@@ -20,7 +21,15 @@ public final class OpenClBackend implements Backend {
      */
     public static final long DEFAULT_MAX_BAND_BYTES = 64L << 20;
 
+    /**
+     * Fault injection, for tests of what happens when a device fails: the 0-based number of the band (counted over
+     * this backend's life) on which it fails as a device would, with CL_OUT_OF_RESOURCES.
+     */
+    public static final String FAULT_TILE = "squall.fault.opencl-tile";
+
     private final OpenClDevice device;
+    private final long faultTile = Long.getLong(FAULT_TILE, -1);
+    private long tiles;
     private final OpenClContext context;
     private final long maxBandBytes;
     private final Map<Precision, OpenClProgram> programs = new EnumMap<>(Precision.class);
@@ -76,6 +85,10 @@ public final class OpenClBackend implements Backend {
         Precision precision = grid.params().precision();
         int width = grid.params().width();
         OpenClKernel kernel = kernel(precision);
+        if (tiles++ == faultTile) {
+            throw new OpenClException("clEnqueueNDRangeKernel(" + MandelbrotKernel.ENTRY_POINT + ") [injected by -D"
+                    + FAULT_TILE + "=" + faultTile + "]", CL.CL_OUT_OF_RESOURCES, device.id());
+        }
         boolean f64 = precision == Precision.F64;
         try (OpenClBuffer xs = f64 ? context.upload(grid.xs()) : context.upload(grid.xsF32());
              OpenClBuffer ys = f64 ? context.upload(grid.ys(band.firstRow(), band.rows()))
