@@ -37,8 +37,8 @@ final class DevicesCommand implements Callable<Integer> {
         probe.problem().ifPresent(why -> out.printf("%-12s %s%n", "opencl", "none: " + why));
         try (CpuBackend cpu = new CpuBackend()) {
             out.printf(ROW, cpu.id(), "CPU (Java)", cpu.threads(), HostMemory.gib(HostMemory.available()), "-",
-                    "yes", "Java " + Runtime.version().feature() + ", " + cpu.threads()
-                            + " threads, scalar (1 lane per thread)");
+                    "yes", "Java " + Runtime.version().feature() + " Vector API, " + cpu.threads() + " threads x "
+                            + CpuBackend.vectorWidth());
         }
         return 0;
     }

@@ -48,26 +48,8 @@ final class MandelbrotCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--width", required = true, paramLabel = "W", description = "Image width in pixels.")
-    String width;
-
-    @Option(names = "--height", required = true, paramLabel = "H", description = "Image height in pixels.")
-    String height;
-
-    @Option(names = "--view", required = true, paramLabel = "XMIN,XMAX,YMIN,YMAX",
-            description = "The rectangle of the complex plane; row 0 is YMIN.")
-    String view;
-
-    @Option(names = "--max-iter", required = true, paramLabel = "N", description = "Iterations before a point counts as inside.")
-    String maxIter;
-
-    @Option(names = "--precision", defaultValue = "f64", paramLabel = "f64|f32",
-            description = "Arithmetic: f64 (the seed's) or f32 (faster, its own reference). Default: ${DEFAULT-VALUE}.")
-    String precision;
-
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D",
-            description = "Where to run (squall devices lists them). Default: ${DEFAULT-VALUE}: the best OpenCL device, else the CPU.")
-    String device;
+    @Mixin
+    MandelbrotOptions options;
 
     @Option(names = "--counts", paramLabel = "FILE", description = "Write raw counts: u32 little-endian, row-major, W*H*4 bytes.")
     Path counts;
@@ -82,12 +64,10 @@ final class MandelbrotCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        MandelbrotParams params = new MandelbrotParams(integer("width", width, "a positive integer"),
-                integer("height", height, "a positive integer"), View.parse(view),
-                integer("max-iter", maxIter, "at least 1"), Precision.parse(precision));
-        DeviceSpec deviceSpec = DeviceSpec.parse(device);
+        MandelbrotParams params = options.params();
+        DeviceSpec deviceSpec = options.deviceSpec();
         checkOutputs();
-        checkMemory(params);
+        options.checkMemory(params);
 
         RenderResult result = DeviceSelector.run(deviceSpec, params.precision(), OpenCl.probe(),
                 why -> stderr.println("squall: " + why), backend -> MandelbrotRenderer.render(backend, params));
@@ -121,16 +101,6 @@ final class MandelbrotCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Parses an integer option; the range itself is checked by the parameter record. */
-    private static int integer(String name, String text, String allowed) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            boolean tooLarge = text.strip().matches("[+-]?\\d+");
-            throw new InvalidParameterException(name, text, tooLarge ? allowed + " up to " + Integer.MAX_VALUE : allowed);
-        }
-    }
-
     /** Every output must be writable before any work starts, so that a bad path costs nothing and writes nothing. */
     private void checkOutputs() {
         if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
@@ -156,16 +126,6 @@ final class MandelbrotCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(file)) {
             throw new UsageException(option + " names a folder, not a file: \"" + file + "\"");
-        }
-    }
-
-    private static void checkMemory(MandelbrotParams params) {
-        long need = CountsBuffer.bytesFor(params.width(), params.height());
-        long available = HostMemory.available();
-        if (need > available) {
-            throw new UsageException(String.format(Locale.ROOT,
-                    "--width %d x --height %d needs %s for the counts, more than the %s of memory available",
-                    params.width(), params.height(), HostMemory.gib(need), HostMemory.gib(available)));
         }
     }
 }

@@ -25,9 +25,9 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Computes the rows of {@code band} into {@code destination}: {@code band.rows() * width} u32 counts,
-     * little-endian, row-major.
+     * little-endian, row-major; returns what it cost.
      */
-    void mandelbrot(MandelbrotGrid grid, Band band, MemorySegment destination);
+    BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination);
 
     @Override
     void close();

@@ -9,17 +9,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code squall} in a JVM of its own: for what only a new process can show, such as the OpenCL ICD loader reading
- * its environment once, at start.
+ * {@code squall} in a JVM of its own, started with the launcher's flags: for what only a new process can show, such
+ * as the OpenCL ICD loader reading its environment once, at start. Like ./squall, it drops the one line the JVM
+ * prints for the incubating Vector API (scripts/launcher-test.sh checks the launcher itself).
  */
 final class SquallProcess {
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector\n";
+
     private SquallProcess() {
     }
 
     static CliRun run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Squall.class.getName()));
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), Squall.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
@@ -32,6 +35,6 @@ final class SquallProcess {
             throw new IllegalStateException("squall did not finish: " + command);
         }
         return new CliRun(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+                new String(err, StandardCharsets.UTF_8).replace(INCUBATOR_WARNING, ""));
     }
 }

@@ -1,19 +1,20 @@
 package dev.squall.host.cpu;
 
 import dev.squall.host.Backend;
-import dev.squall.host.buffer.CountsBuffer;
+import dev.squall.host.BandStats;
+import dev.squall.host.Schedule;
 import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
-import dev.squall.kernels.mandelbrot.MandelbrotReference;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
- * The CPU backend in pure Java: rows spread over all cores by a work-stealing pool (a slow row inside the set does
- * not leave a core idle), each pixel by the reference's own loop. Always available; the fallback of every other
- * backend.
+ * The CPU backend in pure Java: each row on the widest vectors the CPU has ({@link VectorMandelbrot}), rows spread
+ * over all cores by a work-stealing pool, so that a slow row inside the set does not leave a core idle. Always
+ * available; the fallback of every other backend.
  */
 public final class CpuBackend implements Backend {
     private final ForkJoinPool pool;
@@ -33,11 +34,17 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String label() {
-        return "cpu (Java, " + pool.getParallelism() + " threads)";
+        return "cpu (Java, " + pool.getParallelism() + " threads x " + vectorWidth() + ")";
     }
 
     public int threads() {
         return pool.getParallelism();
+    }
+
+    /** The vector width each thread uses, e.g. {@code 512-bit: 8 x f64, 16 x f32}. */
+    public static String vectorWidth() {
+        return VectorMandelbrot.F64.vectorBitSize() + "-bit vectors: " + VectorMandelbrot.F64.length() + " x f64, "
+                + VectorMandelbrot.F32.length() + " x f32";
     }
 
     @Override
@@ -47,24 +54,27 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void prepare(Precision precision) {
-        // nothing to build: the JIT warms up on the first rows
+        // nothing to build: the JIT compiles the loop during the first rows
     }
 
     @Override
-    public void mandelbrot(MandelbrotGrid grid, Band band, MemorySegment destination) {
+    public BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination) {
         int width = grid.params().width();
         int maxIter = grid.params().maxIter();
         boolean f64 = grid.params().precision() == Precision.F64;
+        double[] xs = f64 ? grid.xs() : null;
+        float[] xsF32 = f64 ? null : grid.xsF32();
+        float[] ysF32 = f64 ? null : grid.ysF32(band.firstRow(), band.rows());
+        LongAdder executed = new LongAdder();
+        long start = System.nanoTime();
         pool.submit(() -> IntStream.range(0, band.rows()).parallel().forEach(r -> {
-            double y0 = grid.y(band.firstRow() + r);
-            long base = (long) r * width;
-            for (int px = 0; px < width; px++) {
-                double x0 = grid.x(px);
-                int n = f64 ? MandelbrotReference.iterate(x0, y0, maxIter)
-                        : MandelbrotReference.iterate((float) x0, (float) y0, maxIter);
-                destination.setAtIndex(CountsBuffer.COUNT, base + px, n);
-            }
+            long at = (long) r * width;
+            executed.add(f64
+                    ? VectorMandelbrot.rowF64(xs, grid.y(band.firstRow() + r), maxIter, schedule.cycleShortcut(),
+                            destination, at)
+                    : VectorMandelbrot.rowF32(xsF32, ysF32[r], maxIter, schedule.cycleShortcut(), destination, at));
         })).join();
+        return new BandStats(executed.sum(), 0, System.nanoTime() - start, 0);
     }
 
     @Override

@@ -1,18 +1,25 @@
 package dev.squall.host.opencl;
 
 import dev.squall.host.Backend;
+import dev.squall.host.BandStats;
+import dev.squall.host.Schedule;
 import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
 import dev.squall.kernels.mandelbrot.MandelbrotKernel;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.jocl.CL;
 
 /**
  * Runs kernels on one OpenCL device through JOCL. The context lives as long as the backend; each program is built
- * once per precision and kept; band buffers live for one band.
+ * once per precision and kept; band buffers live for one band. The scalar kernel goes to GPUs, the SIMD one to CPU
+ * devices (see {@link Schedule.OpenClVariant}).
  */
 public final class OpenClBackend implements Backend {
     /**
@@ -27,13 +34,16 @@ public final class OpenClBackend implements Backend {
      */
     public static final String FAULT_TILE = "squall.fault.opencl-tile";
 
+    /** Work-group of the scalar kernel on GPUs: 128 items in a 16 x 8 block, neighbours in both directions. */
+    private static final long[] GPU_GROUP = {16, 8};
+
     private final OpenClDevice device;
-    private final long faultTile = Long.getLong(FAULT_TILE, -1);
-    private long tiles;
     private final OpenClContext context;
     private final long maxBandBytes;
+    private final long faultTile = Long.getLong(FAULT_TILE, -1);
     private final Map<Precision, OpenClProgram> programs = new EnumMap<>(Precision.class);
-    private final Map<Precision, OpenClKernel> kernels = new EnumMap<>(Precision.class);
+    private final Map<String, OpenClKernel> kernels = new HashMap<>();
+    private long tiles;
 
     public OpenClBackend(OpenClDevice device) {
         this(device, DEFAULT_MAX_BAND_BYTES);
@@ -63,41 +73,111 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void prepare(Precision precision) {
-        kernel(precision);
+        program(precision);
     }
 
-    private OpenClKernel kernel(Precision precision) {
-        OpenClKernel kernel = kernels.get(precision);
-        if (kernel == null) {
+    /** The variant {@code schedule} asks for on this device. */
+    public boolean simd(Schedule schedule) {
+        return switch (schedule.openClVariant()) {
+            case AUTO -> device.type() == OpenClDevice.Type.CPU;
+            case SCALAR -> false;
+            case SIMD -> true;
+        };
+    }
+
+    private OpenClProgram program(Precision precision) {
+        OpenClProgram program = programs.get(precision);
+        if (program == null) {
             if (precision == Precision.F64 && !device.fp64()) {
                 throw new UnsupportedOperationException(device.label() + " has no fp64 support");
             }
-            OpenClProgram program = context.build(MandelbrotKernel.SOURCE, MandelbrotKernel.buildOptions(precision));
+            program = context.build(MandelbrotKernel.SOURCE, MandelbrotKernel.buildOptions(precision));
             programs.put(precision, program);
-            kernel = program.kernel(MandelbrotKernel.ENTRY_POINT);
-            kernels.put(precision, kernel);
         }
-        return kernel;
+        return program;
+    }
+
+    private OpenClKernel kernel(Precision precision, String name) {
+        OpenClProgram program = program(precision);
+        return kernels.computeIfAbsent(precision + "/" + name, k -> program.kernel(name));
     }
 
     @Override
-    public void mandelbrot(MandelbrotGrid grid, Band band, MemorySegment destination) {
+    public BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination) {
         Precision precision = grid.params().precision();
         int width = grid.params().width();
-        OpenClKernel kernel = kernel(precision);
+        int rows = band.rows();
+        boolean simd = simd(schedule);
+        int lanes = simd ? MandelbrotKernel.lanes(precision) : 1;
+        OpenClKernel kernel = kernel(precision, simd ? MandelbrotKernel.SIMD : MandelbrotKernel.SCALAR);
         if (tiles++ == faultTile) {
-            throw new OpenClException("clEnqueueNDRangeKernel(" + MandelbrotKernel.ENTRY_POINT + ") [injected by -D"
+            throw new OpenClException("clEnqueueNDRangeKernel(" + MandelbrotKernel.SCALAR + ") [injected by -D"
                     + FAULT_TILE + "=" + faultTile + "]", CL.CL_OUT_OF_RESOURCES, device.id());
         }
+        long items = simd ? (width + lanes - 1) / lanes : width;
+        long executedBytes = items * rows * (simd ? Long.BYTES : Integer.BYTES);
+        int paddedWidth = (int) (items * lanes);
         boolean f64 = precision == Precision.F64;
-        try (OpenClBuffer xs = f64 ? context.upload(grid.xs()) : context.upload(grid.xsF32());
-             OpenClBuffer ys = f64 ? context.upload(grid.ys(band.firstRow(), band.rows()))
-                     : context.upload(grid.ysF32(band.firstRow(), band.rows()));
-             OpenClBuffer counts = context.allocate(band.pixels(width) * Integer.BYTES)) {
-            kernel.arg(0, xs).arg(1, ys).arg(2, counts).argUint(3, width).argUint(4, grid.params().maxIter());
-            kernel.run2d(width, band.rows());
+        int real = precision.bytes();
+        try (OpenClBuffer xs = context.allocateReadOnly((long) paddedWidth * real);
+             OpenClBuffer ys = context.allocateReadOnly((long) rows * real);
+             OpenClBuffer counts = context.allocate(band.pixels(width) * Integer.BYTES);
+             OpenClBuffer executed = context.allocate(executedBytes);
+             Arena arena = Arena.ofConfined()) {
+            long t0 = System.nanoTime();
+            if (f64) {
+                context.write(xs, padded(grid.xs(), paddedWidth));
+                context.write(ys, grid.ys(band.firstRow(), rows));
+            } else {
+                context.write(xs, padded(grid.xsF32(), paddedWidth));
+                context.write(ys, grid.ysF32(band.firstRow(), rows));
+            }
+            long t1 = System.nanoTime();
+            kernel.arg(0, xs).arg(1, ys).arg(2, counts).arg(3, executed).argUint(4, width).argUint(5, rows)
+                    .argUint(6, grid.params().maxIter()).argUint(7, schedule.cycleShortcut() ? 1 : 0);
+            if (device.type() == OpenClDevice.Type.CPU || simd) {
+                kernel.run2d(items, rows);
+            } else {
+                kernel.run2d(roundUp(items, GPU_GROUP[0]), roundUp(rows, GPU_GROUP[1]), GPU_GROUP);
+            }
+            long t2 = System.nanoTime();
             context.read(counts, destination);
+            MemorySegment ran = arena.allocate(executedBytes, Long.BYTES);
+            context.read(executed, ran);
+            long t3 = System.nanoTime();
+            return new BandStats(sum(ran, simd), t1 - t0, t2 - t1, t3 - t2);
         }
+    }
+
+    private static long sum(MemorySegment ran, boolean longs) {
+        long sum = 0;
+        if (longs) {
+            for (long i = 0, n = ran.byteSize() / Long.BYTES; i < n; i++) {
+                sum += ran.getAtIndex(ValueLayout.JAVA_LONG, i);
+            }
+        } else {
+            for (long i = 0, n = ran.byteSize() / Integer.BYTES; i < n; i++) {
+                sum += Integer.toUnsignedLong(ran.getAtIndex(ValueLayout.JAVA_INT, i));
+            }
+        }
+        return sum;
+    }
+
+    /** {@code values} lengthened to {@code length} with copies of the last (the SIMD kernel loads whole vectors). */
+    private static double[] padded(double[] values, int length) {
+        double[] p = Arrays.copyOf(values, length);
+        Arrays.fill(p, values.length, length, values[values.length - 1]);
+        return p;
+    }
+
+    private static float[] padded(float[] values, int length) {
+        float[] p = Arrays.copyOf(values, length);
+        Arrays.fill(p, values.length, length, values[values.length - 1]);
+        return p;
+    }
+
+    private static long roundUp(long n, long multiple) {
+        return (n + multiple - 1) / multiple * multiple;
     }
 
     @Override

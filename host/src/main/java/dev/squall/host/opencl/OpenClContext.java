@@ -77,21 +77,29 @@ public final class OpenClContext implements AutoCloseable {
         return new String(log, 0, n, StandardCharsets.UTF_8);
     }
 
-    /** A read-only device buffer holding a copy of {@code values}. */
-    public OpenClBuffer upload(double[] values) {
-        return create(CL.CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR, (long) values.length * Double.BYTES,
-                Pointer.to(values));
-    }
-
-    /** A read-only device buffer holding a copy of {@code values}. */
-    public OpenClBuffer upload(float[] values) {
-        return create(CL.CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR, (long) values.length * Float.BYTES,
-                Pointer.to(values));
+    /** A device buffer the kernels only read, filled by {@link #write}. */
+    public OpenClBuffer allocateReadOnly(long bytes) {
+        return create(CL.CL_MEM_READ_ONLY, bytes, null);
     }
 
     /** An uninitialised device buffer the kernels write and the host reads back. */
     public OpenClBuffer allocate(long bytes) {
         return create(CL.CL_MEM_WRITE_ONLY, bytes, null);
+    }
+
+    /** Copies {@code values} to the start of {@code buffer}; blocks until done. */
+    public void write(OpenClBuffer buffer, double[] values) {
+        write(buffer, (long) values.length * Double.BYTES, Pointer.to(values));
+    }
+
+    /** Copies {@code values} to the start of {@code buffer}; blocks until done. */
+    public void write(OpenClBuffer buffer, float[] values) {
+        write(buffer, (long) values.length * Float.BYTES, Pointer.to(values));
+    }
+
+    private void write(OpenClBuffer buffer, long bytes, Pointer host) {
+        OpenClException.check(CL.clEnqueueWriteBuffer(queue, buffer.mem(), true, 0, bytes, host, 0, null, null),
+                "clEnqueueWriteBuffer", device.id());
     }
 
     private OpenClBuffer create(long flags, long bytes, Pointer host) {

@@ -33,9 +33,17 @@ public final class OpenClKernel implements AutoCloseable {
 
     /** Runs over {@code width x height} work-items (local size left to the driver) and waits for the end. */
     public void run2d(long width, long height) {
+        run2d(width, height, null);
+    }
+
+    /**
+     * Runs over {@code width x height} work-items in work-groups of {@code local} (null: the driver chooses), and
+     * waits for the end. With a local size, the global size must be a multiple of it (OpenCL 1.2).
+     */
+    public void run2d(long width, long height, long[] local) {
         String device = context.device().id();
         OpenClException.check(CL.clEnqueueNDRangeKernel(context.queue(), kernel, 2, null,
-                new long[] {width, height}, null, 0, null, null), "clEnqueueNDRangeKernel(" + name + ")", device);
+                new long[] {width, height}, local, 0, null, null), "clEnqueueNDRangeKernel(" + name + ")", device);
         OpenClException.check(CL.clFinish(context.queue()), "clFinish(" + name + ")", device);
     }
 

@@ -1,6 +1,8 @@
 package dev.squall.host.render;
 
 import dev.squall.host.Backend;
+import dev.squall.host.BandStats;
+import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.tiling.Band;
 import dev.squall.host.tiling.BandPlan;
@@ -20,15 +22,20 @@ public final class MandelbrotRenderer {
     }
 
     public static RenderResult render(Backend backend, MandelbrotParams params) {
+        return render(backend, params, Schedule.DEFAULT);
+    }
+
+    public static RenderResult render(Backend backend, MandelbrotParams params, Schedule schedule) {
         long t0 = System.nanoTime();
         backend.prepare(params.precision());
         long t1 = System.nanoTime();
         MandelbrotGrid grid = MandelbrotGrid.of(params);
         List<Band> bands = BandPlan.split(params.width(), params.height(), backend.maxBandPixels());
         CountsBuffer counts = CountsBuffer.allocate(params.width(), params.height());
+        BandStats stages = BandStats.NONE;
         try {
             for (Band band : bands) {
-                backend.mandelbrot(grid, band, counts.band(band));
+                stages = stages.plus(backend.mandelbrot(grid, band, schedule, counts.band(band)));
             }
             injectFault(counts);
         } catch (RuntimeException | Error e) {
@@ -37,7 +44,7 @@ public final class MandelbrotRenderer {
         }
         long t2 = System.nanoTime();
         return new RenderResult(counts, backend.label(), bands.size(), (t2 - t1) / 1e9, (t1 - t0) / 1e9,
-                counts.sum());
+                counts.sum(), stages);
     }
 
     private static void injectFault(CountsBuffer counts) {

@@ -40,10 +40,11 @@ class OpenClContextTest {
         try (OpenClContext context = OpenClContext.open(device);
              OpenClProgram program = context.build(copy, "");
              OpenClKernel kernel = program.kernel("copy");
-             OpenClBuffer in = context.upload(new float[] {3, 5, 7});
+             OpenClBuffer in = context.allocateReadOnly(3 * 4);
              OpenClBuffer out = context.allocate(3 * 2 * 4);
              Arena arena = Arena.ofConfined()) {
             var host = arena.allocate(3 * 2 * 4);
+            context.write(in, new float[] {3, 5, 7});
             kernel.arg(0, in).arg(1, out).argUint(2, 3).argUint(3, 0).run2d(3, 2);
             context.read(out, host);
             int[] got = host.toArray(ValueLayout.JAVA_INT);

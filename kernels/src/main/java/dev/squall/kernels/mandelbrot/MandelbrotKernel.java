@@ -6,7 +6,10 @@ import dev.squall.kernels.Precision;
 /** The OpenCL side of the Mandelbrot kernel: its source, entry point and the defines that pick a precision. */
 public final class MandelbrotKernel {
     public static final KernelSource SOURCE = KernelSource.load(MandelbrotKernel.class, "mandelbrot.cl");
-    public static final String ENTRY_POINT = "mandelbrot";
+    /** One pixel per work-item (GPUs). */
+    public static final String SCALAR = "mandelbrot";
+    /** {@link #lanes} pixels per work-item in OpenCL vector types (CPU devices). */
+    public static final String SIMD = "mandelbrot_simd";
 
     private MandelbrotKernel() {
     }
@@ -16,6 +19,12 @@ public final class MandelbrotKernel {
      * or {@code -cl-unsafe-math-optimizations}: each allows results that differ from the reference.
      */
     public static String buildOptions(Precision precision) {
-        return "-D SQUALL_REAL=" + precision.openClType() + (precision == Precision.F64 ? " -D SQUALL_FP64=1" : "");
+        return "-D SQUALL_REAL=" + precision.openClType() + " -D SQUALL_LANES=" + lanes(precision)
+                + (precision == Precision.F64 ? " -D SQUALL_FP64=1" : "");
+    }
+
+    /** Pixels per work-item of the SIMD variant: one 512-bit vector (double8, float16). */
+    public static int lanes(Precision precision) {
+        return precision == Precision.F64 ? 8 : 16;
     }
 }

@@ -1,32 +1,167 @@
-// Mandelbrot escape counts, one pixel per work-item, exactly as MandelbrotReference.java.
+// Mandelbrot escape counts, exactly as MandelbrotReference.java: each pixel's result is the reference's count.
 // FP_CONTRACT OFF: a fused multiply-add changes counts at the set's boundary; the seed rounds each step.
 #pragma OPENCL FP_CONTRACT OFF
 #ifdef SQUALL_FP64
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #endif
 
+// Build options give SQUALL_REAL (double or float) and SQUALL_LANES (pixels per work-item of the SIMD variant).
 typedef SQUALL_REAL real;
 
-// xs: one start coordinate per column; ys: one per row of this band (host-computed, see MandelbrotGrid.java).
-// counts: the band, row-major, width * rows entries.
+// Arguments common to both variants:
+//   xs: start coordinate of each column (host-computed, see MandelbrotGrid.java; padded to a multiple of
+//       SQUALL_LANES for the SIMD variant); ys: start coordinate of each row of this band;
+//   counts: the band's counts, row-major, width * rows; executed: iterations actually run, one entry per work-item
+//       (uint for one pixel, ulong for the SIMD variant's several);
+//   cycles: non-zero to stop orbits whose state repeats bit for bit (their count is max_iter, see below).
+//
+// Cycle shortcut (Brent): the state saved at steps 1, 2, 4, 8, ... is compared with each new state. Equal means the
+// orbit cycles through states that all passed the escape test, and the map is deterministic: it never escapes, and
+// its count is max_iter, as the full loop would give. (== treats -0.0 and +0.0 alike; states differing only in the
+// sign of a zero have orbits of identical magnitudes. NaN never compares equal.)
+
+// One pixel per work-item: for GPUs, which spread work-items over their lanes themselves. The global size may be
+// rounded up to a multiple of the work-group size: items outside the band do nothing.
 __kernel void mandelbrot(__global const real *xs,
                          __global const real *ys,
                          __global uint *counts,
+                         __global uint *executed,
                          const uint width,
-                         const uint max_iter)
+                         const uint rows,
+                         const uint max_iter,
+                         const uint cycles)
 {
-    const size_t px = get_global_id(0);
-    const size_t py = get_global_id(1);
+    const uint px = get_global_id(0);
+    const uint py = get_global_id(1);
+    if (px >= width || py >= rows) {
+        return;
+    }
     const real x0 = xs[px];
     const real y0 = ys[py];
     real x = (real) 0;
     real y = (real) 0;
+    real saved_x = (real) 0;
+    real saved_y = (real) 0;
     uint n = 0;
-    while (x * x + y * y <= (real) 4 && n < max_iter) {
-        const real t = x * x - y * y + x0;
+    uint save_at = 1;
+    bool cycled = false;
+    while (n < max_iter) {
+        const real xx = x * x;
+        const real yy = y * y;
+        if (!(xx + yy <= (real) 4)) {   // written so that NaN escapes, as in Java
+            break;
+        }
+        const real t = xx - yy + x0;
         y = (real) 2 * x * y + y0;
         x = t;
         n++;
+        if (cycles) {
+            if (x == saved_x && y == saved_y) {
+                cycled = true;
+                break;
+            }
+            if (n == save_at) {
+                saved_x = x;
+                saved_y = y;
+                save_at <<= 1;
+            }
+        }
     }
-    counts[py * width + px] = n;
+    const size_t i = (size_t) py * width + px;
+    counts[i] = cycled ? max_iter : n;
+    executed[i] = n;
+}
+
+// SQUALL_LANES consecutive pixels of one row per work-item, in OpenCL vector types: for CPU devices, whose compilers
+// do not vectorise the data-dependent loop across work-items well. Lanes stop counting when they escape; the
+// work-item stops when every lane has.
+#define SQUALL_CAT_(a, b) a##b
+#define SQUALL_CAT(a, b) SQUALL_CAT_(a, b)
+typedef SQUALL_CAT(SQUALL_REAL, SQUALL_LANES) realn;
+typedef SQUALL_CAT(int, SQUALL_LANES) countn;
+#ifdef SQUALL_FP64
+typedef SQUALL_CAT(long, SQUALL_LANES) maskn;     // what comparisons of doubleN return
+#define SQUALL_TO_MASK SQUALL_CAT(convert_long, SQUALL_LANES)
+#else
+typedef SQUALL_CAT(int, SQUALL_LANES) maskn;      // what comparisons of floatN return
+#define SQUALL_TO_MASK SQUALL_CAT(convert_int, SQUALL_LANES)
+#endif
+#define SQUALL_TO_COUNT SQUALL_CAT(convert_int, SQUALL_LANES)
+#define SQUALL_VLOAD SQUALL_CAT(vload, SQUALL_LANES)
+#define SQUALL_VSTORE SQUALL_CAT(vstore, SQUALL_LANES)
+
+#if SQUALL_LANES == 4
+#define SQUALL_LANE_IDS ((countn) (0, 1, 2, 3))
+#elif SQUALL_LANES == 8
+#define SQUALL_LANE_IDS ((countn) (0, 1, 2, 3, 4, 5, 6, 7))
+#elif SQUALL_LANES == 16
+#define SQUALL_LANE_IDS ((countn) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
+#else
+#error "SQUALL_LANES must be 4, 8 or 16"
+#endif
+
+__kernel void mandelbrot_simd(__global const real *xs,
+                              __global const real *ys,
+                              __global uint *counts,
+                              __global ulong *executed,
+                              const uint width,
+                              const uint rows,
+                              const uint max_iter,
+                              const uint cycles)
+{
+    const uint gx = get_global_id(0);
+    const uint py = get_global_id(1);
+    const uint px = gx * SQUALL_LANES;
+    if (px >= width || py >= rows) {
+        return;
+    }
+    const realn x0 = SQUALL_VLOAD(gx, xs);
+    const realn y0 = (realn) (ys[py]);
+    realn x = (realn) 0;
+    realn y = (realn) 0;
+    realn saved_x = (realn) 0;
+    realn saved_y = (realn) 0;
+    countn n = (countn) 0;
+    maskn active = SQUALL_TO_MASK(SQUALL_LANE_IDS < (countn) (width - px));
+    maskn cycled = (maskn) 0;
+    uint save_at = 1;
+    for (uint i = 0; i < max_iter; i++) {
+        const realn xx = x * x;
+        const realn yy = y * y;
+        active &= (xx + yy <= (realn) 4);
+        if (!any(active)) {
+            break;
+        }
+        const realn t = xx - yy + x0;
+        y = (realn) 2 * x * y + y0;
+        x = t;
+        n -= SQUALL_TO_COUNT(active);   // true is -1: one more iteration for the lanes still active
+        if (cycles) {
+            const maskn repeat = (x == saved_x) & (y == saved_y) & active;
+            if (any(repeat)) {
+                cycled |= repeat;
+                active &= ~repeat;
+                if (!any(active)) {
+                    break;
+                }
+            }
+            if (i + 1 == save_at) {
+                saved_x = x;
+                saved_y = y;
+                save_at <<= 1;
+            }
+        }
+    }
+    uint ran[SQUALL_LANES];
+    uint result[SQUALL_LANES];
+    SQUALL_VSTORE(SQUALL_CAT(convert_uint, SQUALL_LANES)(n), 0, ran);
+    SQUALL_VSTORE(SQUALL_CAT(convert_uint, SQUALL_LANES)(select(n, (countn) max_iter, SQUALL_TO_COUNT(cycled))), 0, result);
+    const uint valid = min((uint) SQUALL_LANES, width - px);
+    __global uint *row = counts + (size_t) py * width + px;
+    ulong sum = 0;
+    for (uint k = 0; k < valid; k++) {
+        row[k] = result[k];
+        sum += ran[k];
+    }
+    executed[(size_t) py * get_global_size(0) + gx] = sum;
 }

@@ -1,0 +1,31 @@
+package dev.squall.host;
+
+/**
+ * How a kernel is run, apart from what it computes: choices that never change a result. Every schedule is checked
+ * against the reference by the tests.
+ *
+ * @param cycleShortcut stop an orbit whose state repeats bit for bit (Brent's method) and give it {@code maxIter},
+ *     which is what the full loop would give; off only to measure what it saves or costs
+ * @param openClVariant which OpenCL kernel: {@code AUTO} picks by device type
+ */
+public record Schedule(boolean cycleShortcut, OpenClVariant openClVariant) {
+    public static final Schedule DEFAULT = new Schedule(true, OpenClVariant.AUTO);
+
+    /** The OpenCL kernel variants. */
+    public enum OpenClVariant {
+        /** SIMD for CPU-type devices, scalar for the others (GPUs, accelerators). */
+        AUTO,
+        /** One pixel per work-item: GPUs spread them over their many lanes themselves. */
+        SCALAR,
+        /** Several pixels per work-item in OpenCL vector types (double8, float16): what CPU devices need. */
+        SIMD
+    }
+
+    public Schedule withCycleShortcut(boolean on) {
+        return new Schedule(on, openClVariant);
+    }
+
+    public Schedule withOpenClVariant(OpenClVariant variant) {
+        return new Schedule(cycleShortcut, variant);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.squall.host.bench;
+
+import dev.squall.host.Backend;
+import dev.squall.host.BandStats;
+import dev.squall.host.Schedule;
+import dev.squall.host.render.MandelbrotRenderer;
+import dev.squall.host.render.RenderResult;
+import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Times whole renders on one backend: the build apart, warm-up runs discarded (JIT, caches, device clocks), then
+ * {@code runs} measured ones summarised by their median. Every run's result is checked to have the same sum of
+ * counts, so a run that went wrong cannot be timed as a fast one.
+ */
+public final class MandelbrotBench {
+    private MandelbrotBench() {
+    }
+
+    public static MandelbrotBenchReport run(Backend backend, MandelbrotParams params, Schedule schedule, int warmup,
+            int runs, String openClVariant) {
+        long t0 = System.nanoTime();
+        backend.prepare(params.precision());
+        double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        long iterations = -1;
+        long executed = -1;
+        List<RenderResult> measured = new ArrayList<>();
+        for (int i = 0; i < warmup + runs; i++) {
+            RenderResult result = MandelbrotRenderer.render(backend, params, schedule);
+            result.counts().close();
+            if (iterations >= 0 && result.iterations() != iterations) {
+                throw new IllegalStateException("run " + i + " on " + backend.id() + " summed " + result.iterations()
+                        + " iterations, an earlier one " + iterations);
+            }
+            iterations = result.iterations();
+            executed = result.stages().executedIterations();
+            if (i >= warmup) {
+                measured.add(result);
+            }
+        }
+        double[] seconds = measured.stream().mapToDouble(RenderResult::seconds).toArray();
+        double median = median(seconds);
+        var view = params.view();
+        return new MandelbrotBenchReport("mandelbrot", backend.id(), backend.label(), params.precision().label(),
+                params.width(), params.height(), params.maxIter(),
+                List.of(view.xMin(), view.xMax(), view.yMin(), view.yMax()), schedule.cycleShortcut(), openClVariant,
+                iterations, executed, warmup, runs, Arrays.stream(seconds).boxed().toList(), median,
+                Arrays.stream(seconds).min().orElseThrow(), Arrays.stream(seconds).max().orElseThrow(),
+                iterations / median / 1e9, executed / median / 1e9,
+                new MandelbrotBenchReport.Stages(buildSeconds, stage(measured, BandStats::uploadNanos),
+                        stage(measured, BandStats::kernelNanos), stage(measured, BandStats::downloadNanos)),
+                Environment.current());
+    }
+
+    private static double stage(List<RenderResult> results, java.util.function.ToLongFunction<BandStats> nanos) {
+        ToDoubleFunction<RenderResult> seconds = r -> nanos.applyAsLong(r.stages()) / 1e9;
+        return median(results.stream().mapToDouble(seconds).toArray());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.squall.host.bench;
+
+import java.util.List;
+
+/**
+ * One {@code squall bench mandelbrot} result. Rates: {@code giterPerS} is the effective rate (the sum of counts
+ * over the median time, transfers included); {@code executedGiterPerS} counts only the iterations actually run
+ * (fewer when the cycle shortcut stopped orbits early). Stage times are medians over the measured runs.
+ */
+public record MandelbrotBenchReport(
+        String kernel,
+        String device,
+        String deviceName,
+        String precision,
+        int width,
+        int height,
+        int maxIter,
+        List<Double> view,
+        boolean cycleShortcut,
+        String openclVariant,
+        long iterations,
+        long executedIterations,
+        int warmupRuns,
+        int runs,
+        List<Double> seconds,
+        double secondsMedian,
+        double secondsMin,
+        double secondsMax,
+        double giterPerS,
+        double executedGiterPerS,
+        Stages stages,
+        Environment environment) {
+
+    /** Where the time went: build once; upload, kernel and download per run (medians). */
+    public record Stages(double buildS, double uploadS, double kernelS, double downloadS) {
+    }
+}
