@@ -44,6 +44,8 @@ class BenchCommandTest {
         assertEquals(List.of(-2.5, 1.0, -1.0, 1.0),
                 StreamSupport.stream(r.get("view").spliterator(), false).map(JsonNode::asDouble).toList());
         assertEquals(SUM, r.get("iterations").asLong());
+        assertEquals(Checksums.crc32(MandelbrotReference.render(
+                new MandelbrotParams(160, 100, new View(-2.5, 1, -1, 1), 2000, Precision.F64))), r.get("crc32").asText());
         long executed = r.get("executed_iterations").asLong();
         assertTrue(executed > 0 && executed < SUM / 2, "the cycle shortcut skips most of the interior: " + executed);
         assertEquals(3, r.get("runs").asInt());

@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Times whole renders on one backend: the build apart, warm-up runs discarded (JIT, caches, device clocks), then
- * {@code runs} measured ones summarised by their median. Every run's result is checked to have the same sum of
- * counts, so a run that went wrong cannot be timed as a fast one.
+ * {@code runs} measured ones summarised by their median. Every run's counts must have the same CRC-32, so a run
+ * that went wrong cannot be timed as a fast one; the CRC is computed after each run's clock has stopped.
  */
 public final class MandelbrotBench {
     private MandelbrotBench() {
@@ -27,14 +27,17 @@ public final class MandelbrotBench {
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         long iterations = -1;
         long executed = -1;
+        long crc32 = -1;
         List<RenderResult> measured = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             RenderResult result = MandelbrotRenderer.render(backend, params, schedule);
+            long crc = result.counts().crc32();
             result.counts().close();
-            if (iterations >= 0 && result.iterations() != iterations) {
-                throw new IllegalStateException("run " + i + " on " + backend.id() + " summed " + result.iterations()
-                        + " iterations, an earlier one " + iterations);
+            if (crc32 >= 0 && crc != crc32) {
+                throw new IllegalStateException(String.format("run %d on %s gave counts with CRC-32 %08x, an earlier"
+                        + " one %08x", i, backend.id(), crc, crc32));
             }
+            crc32 = crc;
             iterations = result.iterations();
             executed = result.stages().executedIterations();
             if (i >= warmup) {
@@ -47,7 +50,7 @@ public final class MandelbrotBench {
         return new MandelbrotBenchReport("mandelbrot", backend.id(), backend.label(), params.precision().label(),
                 params.width(), params.height(), params.maxIter(),
                 List.of(view.xMin(), view.xMax(), view.yMin(), view.yMax()), schedule.cycleShortcut(), openClVariant,
-                iterations, executed, warmup, runs, Arrays.stream(seconds).boxed().toList(), median,
+                iterations, String.format("%08x", crc32), executed, warmup, runs, Arrays.stream(seconds).boxed().toList(), median,
                 Arrays.stream(seconds).min().orElseThrow(), Arrays.stream(seconds).max().orElseThrow(),
                 iterations / median / 1e9, executed / median / 1e9,
                 new MandelbrotBenchReport.Stages(buildSeconds, stage(measured, BandStats::uploadNanos),

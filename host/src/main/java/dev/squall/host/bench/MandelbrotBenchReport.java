@@ -6,6 +6,7 @@ import java.util.List;
  * One {@code squall bench mandelbrot} result. Rates: {@code giterPerS} is the effective rate (the sum of counts
  * over the median time, transfers included); {@code executedGiterPerS} counts only the iterations actually run
  * (fewer when the cycle shortcut stopped orbits early). Stage times are medians over the measured runs.
+ * {@code crc32} is that of the counts as a {@code --counts} file would hold them, for comparing with other runners.
  */
 public record MandelbrotBenchReport(
         String kernel,
@@ -19,6 +20,7 @@ public record MandelbrotBenchReport(
         boolean cycleShortcut,
         String openclVariant,
         long iterations,
+        String crc32,
         long executedIterations,
         int warmupRuns,
         int runs,

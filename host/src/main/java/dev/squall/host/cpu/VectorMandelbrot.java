@@ -1,6 +1,7 @@
 package dev.squall.host.cpu;
 
 import dev.squall.host.buffer.CountsBuffer;
+import dev.squall.kernels.mandelbrot.MandelbrotKernel;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -15,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * order: {@code x*x}, {@code y*y}, their sum against 4, {@code (x*x - y*y) + x0}, {@code (2*x)*y + y0}; none is
  * fused. A lane stops counting when it escapes; the vector stops when every lane has.
  *
- * <p><b>Exact cycle shortcut (Brent).</b> The state saved at steps 1, 2, 4, 8, ... is compared with each new
- * state. Equal bits mean the orbit has entered a cycle of states that all passed the escape test, and the map is
+ * <p><b>Exact cycle shortcut (Brent).</b> From step {@link #CHECK_FROM} on, each new state is compared with the
+ * one saved at the last power of two (the start state, 0, before the first save). Equal bits mean the orbit has entered a cycle of states that all passed the escape test, and the map is
  * deterministic, so it never escapes: the count is {@code maxIter}, as the full loop would have found. Comparing
  * with {@code ==} treats {@code -0.0} and {@code +0.0} as equal: two states that differ only in the sign of a zero
  * coordinate have orbits of identical magnitudes (zeros' signs only reach other zeros' signs), so the counts agree.
@@ -25,6 +26,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMandelbrot {
     static final VectorSpecies<Double> F64 = DoubleVector.SPECIES_PREFERRED;
     static final VectorSpecies<Float> F32 = FloatVector.SPECIES_PREFERRED;
+    /** See {@link MandelbrotKernel#CYCLE_CHECK_FROM}: the same on every backend. */
+    static final int CHECK_FROM = MandelbrotKernel.CYCLE_CHECK_FROM;
+
     private static final VectorSpecies<Integer> F32_COUNTS = VectorSpecies.of(int.class, F32.vectorShape());
 
     private VectorMandelbrot() {
@@ -50,8 +54,10 @@ final class VectorMandelbrot {
             DoubleVector n = zero;
             VectorMask<Double> active = inRange;
             VectorMask<Double> cycled = F64.maskAll(false);
-            int saveAt = 1;
-            for (int i = 0; i < maxIter; i++) {
+            // Phase 1, steps 1 .. CHECK_FROM - 1: the plain loop (all of it without the shortcut).
+            int plain = cycles ? Math.min(maxIter, CHECK_FROM - 1) : maxIter;
+            int i = 0;
+            for (; i < plain; i++) {
                 DoubleVector xx = x.mul(x);
                 DoubleVector yy = y.mul(y);
                 active = active.and(xx.add(yy).compare(VectorOperators.LE, 4.0));
@@ -62,21 +68,34 @@ final class VectorMandelbrot {
                 y = x.mul(2.0).mul(y).add(y0);
                 x = t;
                 n = n.add(1.0, active);
-                if (cycles) {
-                    VectorMask<Double> repeat = x.compare(VectorOperators.EQ, savedX)
-                            .and(y.compare(VectorOperators.EQ, savedY)).and(active);
-                    if (repeat.anyTrue()) {
-                        cycled = cycled.or(repeat);
-                        active = active.andNot(repeat);
-                        if (!active.anyTrue()) {
-                            break;
-                        }
+            }
+            // Phase 2, only if phase 1 ran to its end (i == plain; plain follows i so the test stays true): the same
+            // steps, each new state compared with the saved one (the start state, then the states at steps
+            // CHECK_FROM, 2 * CHECK_FROM, 4 * CHECK_FROM, ...).
+            for (int saveAt = CHECK_FROM; i == plain && i < maxIter; i++, plain++) {
+                DoubleVector xx = x.mul(x);
+                DoubleVector yy = y.mul(y);
+                active = active.and(xx.add(yy).compare(VectorOperators.LE, 4.0));
+                if (!active.anyTrue()) {
+                    break;
+                }
+                DoubleVector t = xx.sub(yy).add(x0);
+                y = x.mul(2.0).mul(y).add(y0);
+                x = t;
+                n = n.add(1.0, active);
+                VectorMask<Double> repeat = x.compare(VectorOperators.EQ, savedX)
+                        .and(y.compare(VectorOperators.EQ, savedY)).and(active);
+                if (repeat.anyTrue()) {
+                    cycled = cycled.or(repeat);
+                    active = active.andNot(repeat);
+                    if (!active.anyTrue()) {
+                        break;
                     }
-                    if (i + 1 == saveAt) {
-                        savedX = x;
-                        savedY = y;
-                        saveAt <<= 1;
-                    }
+                }
+                if (i + 1 == saveAt) {
+                    savedX = x;
+                    savedY = y;
+                    saveAt <<= 1;
                 }
             }
             executed += (long) n.reduceLanes(VectorOperators.ADD);
@@ -107,8 +126,9 @@ final class VectorMandelbrot {
             IntVector n = IntVector.zero(F32_COUNTS);
             VectorMask<Float> active = inRange;
             VectorMask<Float> cycled = F32.maskAll(false);
-            int saveAt = 1;
-            for (int i = 0; i < maxIter; i++) {
+            int plain = cycles ? Math.min(maxIter, CHECK_FROM - 1) : maxIter;
+            int i = 0;
+            for (; i < plain; i++) {
                 FloatVector xx = x.mul(x);
                 FloatVector yy = y.mul(y);
                 active = active.and(xx.add(yy).compare(VectorOperators.LE, 4.0f));
@@ -119,21 +139,31 @@ final class VectorMandelbrot {
                 y = x.mul(2.0f).mul(y).add(y0);
                 x = t;
                 n = n.add(one, active.cast(F32_COUNTS));
-                if (cycles) {
-                    VectorMask<Float> repeat = x.compare(VectorOperators.EQ, savedX)
-                            .and(y.compare(VectorOperators.EQ, savedY)).and(active);
-                    if (repeat.anyTrue()) {
-                        cycled = cycled.or(repeat);
-                        active = active.andNot(repeat);
-                        if (!active.anyTrue()) {
-                            break;
-                        }
+            }
+            for (int saveAt = CHECK_FROM; i == plain && i < maxIter; i++, plain++) {
+                FloatVector xx = x.mul(x);
+                FloatVector yy = y.mul(y);
+                active = active.and(xx.add(yy).compare(VectorOperators.LE, 4.0f));
+                if (!active.anyTrue()) {
+                    break;
+                }
+                FloatVector t = xx.sub(yy).add(x0);
+                y = x.mul(2.0f).mul(y).add(y0);
+                x = t;
+                n = n.add(one, active.cast(F32_COUNTS));
+                VectorMask<Float> repeat = x.compare(VectorOperators.EQ, savedX)
+                        .and(y.compare(VectorOperators.EQ, savedY)).and(active);
+                if (repeat.anyTrue()) {
+                    cycled = cycled.or(repeat);
+                    active = active.andNot(repeat);
+                    if (!active.anyTrue()) {
+                        break;
                     }
-                    if (i + 1 == saveAt) {
-                        savedX = x;
-                        savedY = y;
-                        saveAt <<= 1;
-                    }
+                }
+                if (i + 1 == saveAt) {
+                    savedX = x;
+                    savedY = y;
+                    saveAt <<= 1;
                 }
             }
             n.intoArray(lanes, 0);

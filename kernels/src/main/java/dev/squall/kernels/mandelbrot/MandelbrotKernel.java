@@ -11,6 +11,15 @@ public final class MandelbrotKernel {
     /** {@link #lanes} pixels per work-item in OpenCL vector types (CPU devices). */
     public static final String SIMD = "mandelbrot_simd";
 
+    /**
+     * The step from which backends look for cycles (the exact shortcut of the host's schedules): the states at
+     * steps 64, 128, 256, ... are saved and each later state compared with the last saved one. Most orbits outside
+     * the set escape before step 64, so views without interior pay almost nothing for the shortcut, and an orbit
+     * inside the set runs about 2 x (64 + its period) steps before it is caught. The same on every backend, so that
+     * they all execute the same iterations.
+     */
+    public static final int CYCLE_CHECK_FROM = 64;
+
     private MandelbrotKernel() {
     }
 
@@ -20,6 +29,7 @@ public final class MandelbrotKernel {
      */
     public static String buildOptions(Precision precision) {
         return "-D SQUALL_REAL=" + precision.openClType() + " -D SQUALL_LANES=" + lanes(precision)
+                + " -D SQUALL_CHECK_FROM=" + CYCLE_CHECK_FROM
                 + (precision == Precision.F64 ? " -D SQUALL_FP64=1" : "");
     }
 

@@ -15,10 +15,26 @@ typedef SQUALL_REAL real;
 //       (uint for one pixel, ulong for the SIMD variant's several);
 //   cycles: non-zero to stop orbits whose state repeats bit for bit (their count is max_iter, see below).
 //
-// Cycle shortcut (Brent): the state saved at steps 1, 2, 4, 8, ... is compared with each new state. Equal means the
-// orbit cycles through states that all passed the escape test, and the map is deterministic: it never escapes, and
-// its count is max_iter, as the full loop would give. (== treats -0.0 and +0.0 alike; states differing only in the
+// Cycle shortcut (Brent): from step SQUALL_CHECK_FROM - 1 on, each new state is compared with a saved one (the start
+// state, then the states at steps SQUALL_CHECK_FROM, 2 * SQUALL_CHECK_FROM, ...). Equal means the orbit cycles
+// through states that all passed the escape test, and the map is deterministic: it never escapes, and its count is
+// max_iter, as the full loop would give. Starting late spares the many orbits that escape early any cost. (== treats -0.0 and +0.0 alike; states differing only in the
 // sign of a zero have orbits of identical magnitudes. NaN never compares equal.)
+
+// One step of one orbit; leaves the enclosing loop when the point escapes ("!(<=)" so that NaN escapes, as in Java).
+#define SQUALL_SCALAR_STEP                              \
+    {                                                   \
+        const real xx = x * x;                          \
+        const real yy = y * y;                          \
+        if (!(xx + yy <= (real) 4)) {                   \
+            escaped = true;                             \
+            break;                                      \
+        }                                               \
+        const real t = xx - yy + x0;                    \
+        y = (real) 2 * x * y + y0;                      \
+        x = t;                                          \
+        n++;                                            \
+    }
 
 // One pixel per work-item: for GPUs, which spread work-items over their lanes themselves. The global size may be
 // rounded up to a multiple of the work-group size: items outside the band do nothing.
@@ -43,19 +59,19 @@ __kernel void mandelbrot(__global const real *xs,
     real saved_x = (real) 0;
     real saved_y = (real) 0;
     uint n = 0;
-    uint save_at = 1;
     bool cycled = false;
-    while (n < max_iter) {
-        const real xx = x * x;
-        const real yy = y * y;
-        if (!(xx + yy <= (real) 4)) {   // written so that NaN escapes, as in Java
-            break;
-        }
-        const real t = xx - yy + x0;
-        y = (real) 2 * x * y + y0;
-        x = t;
-        n++;
-        if (cycles) {
+    // Phase 1, steps 1 .. SQUALL_CHECK_FROM - 1 (all of them without the shortcut): the plain loop.
+    const uint plain = cycles ? min(max_iter, (uint) (SQUALL_CHECK_FROM - 1)) : max_iter;
+    bool escaped = false;
+    while (n < plain) {
+        SQUALL_SCALAR_STEP
+    }
+    // Phase 2: each new state compared with the saved one (the start state, then those at steps
+    // SQUALL_CHECK_FROM, 2 * SQUALL_CHECK_FROM, ...).
+    if (!escaped) {
+        uint save_at = SQUALL_CHECK_FROM;
+        while (n < max_iter) {
+            SQUALL_SCALAR_STEP
             if (x == saved_x && y == saved_y) {
                 cycled = true;
                 break;
@@ -100,6 +116,21 @@ typedef SQUALL_CAT(int, SQUALL_LANES) maskn;      // what comparisons of floatN 
 #error "SQUALL_LANES must be 4, 8 or 16"
 #endif
 
+// One step of SQUALL_LANES orbits; leaves the enclosing loop when every lane has escaped.
+#define SQUALL_SIMD_STEP                                \
+    {                                                   \
+        const realn xx = x * x;                         \
+        const realn yy = y * y;                         \
+        active &= (xx + yy <= (realn) 4);               \
+        if (!any(active)) {                             \
+            break;                                      \
+        }                                               \
+        const realn t = xx - yy + x0;                   \
+        y = (realn) 2 * x * y + y0;                     \
+        x = t;                                          \
+        n -= SQUALL_TO_COUNT(active);                   \
+    }
+
 __kernel void mandelbrot_simd(__global const real *xs,
                               __global const real *ys,
                               __global uint *counts,
@@ -124,19 +155,14 @@ __kernel void mandelbrot_simd(__global const real *xs,
     countn n = (countn) 0;
     maskn active = SQUALL_TO_MASK(SQUALL_LANE_IDS < (countn) (width - px));
     maskn cycled = (maskn) 0;
-    uint save_at = 1;
-    for (uint i = 0; i < max_iter; i++) {
-        const realn xx = x * x;
-        const realn yy = y * y;
-        active &= (xx + yy <= (realn) 4);
-        if (!any(active)) {
-            break;
-        }
-        const realn t = xx - yy + x0;
-        y = (realn) 2 * x * y + y0;
-        x = t;
-        n -= SQUALL_TO_COUNT(active);   // true is -1: one more iteration for the lanes still active
-        if (cycles) {
+    const uint plain = cycles ? min(max_iter, (uint) (SQUALL_CHECK_FROM - 1)) : max_iter;
+    uint i = 0;
+    for (; i < plain; i++) {
+        SQUALL_SIMD_STEP
+    }
+    if (i == plain) {
+        for (uint save_at = SQUALL_CHECK_FROM; i < max_iter; i++) {
+            SQUALL_SIMD_STEP
             const maskn repeat = (x == saved_x) & (y == saved_y) & active;
             if (any(repeat)) {
                 cycled |= repeat;

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Squall against its native peer, in one run: for each case, the C AVX-512/OpenMP peer (no shortcut) and
+# `squall bench mandelbrot` on each device, with and without the cycle shortcut, alternating, and the ratios.
+# Usage: benchmarks/compare.sh [DEVICES...]   (default: cpu opencl; cases below)
+# Output: a Markdown table on stdout (BENCHMARKS.md takes it as is); each raw JSON result in benchmarks/target/compare/.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+cd "$ROOT"
+devices=("${@:-cpu}")
+[ $# -gt 0 ] || devices=(cpu opencl)
+out=benchmarks/target/compare
+mkdir -p "$out" benchmarks/target/native
+peer=benchmarks/target/native/mandelbrot_peer
+cc -O3 -march=native -ffp-contract=off -fopenmp benchmarks/native/mandelbrot_peer.c -o "$peer"
+./squall --version >/dev/null   # builds Squall first if needed, outside the timings
+
+field() { sed -n "s/.*\"$2\":\"\\{0,1\\}\\([^,\"}]*\\).*/\\1/p" "$1"; }
+median() { tr ',' '\n' | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# name | width height max_iter view
+cases=(
+  "seed view, max-iter 1000|1920 1080 1000 -2.5,1,-1,1"
+  "seed view, max-iter 10000|1920 1080 10000 -2.5,1,-1,1"
+  "no interior (seahorse valley edge), max-iter 1000|1920 1080 1000 -0.7454,-0.7434,0.1127,0.1138"
+)
+echo "| case | precision | runner | median s | Giter/s (effective) | vs C peer | executed Giter/s | exact |"
+echo "|---|---|---|---|---|---|---|---|"
+for c in "${cases[@]}"; do
+  name=${c%%|*}
+  read -r w h n view <<<"${c#*|}"
+  IFS=, read -r x0 x1 y0 y1 <<<"$view"
+  for p in f64 f32; do
+    tag="${w}x${h}-${n}-${p}-$(echo "$view" | tr ',' '_')"
+    "$peer" "$w" "$h" "$n" "$x0" "$x1" "$y0" "$y1" "$p" 5 >"$out/peer-$tag.json"
+    peer_s=$(sed -n 's/.*"seconds":\[\([^]]*\)\].*/\1/p' "$out/peer-$tag.json" | median)
+    peer_iter=$(field "$out/peer-$tag.json" iterations)
+    peer_crc=$(field "$out/peer-$tag.json" crc32)
+    printf '| %s | %s | C AVX-512 + OpenMP, no shortcut | %.4f | %.2f | 1.00 | %.2f | crc32 %s |\n' \
+      "$name" "$p" "$peer_s" "$(echo "$peer_iter / $peer_s / 1000000000" | bc -l)" \
+      "$(echo "$peer_iter / $peer_s / 1000000000" | bc -l)" "$peer_crc"
+    for d in "${devices[@]}"; do
+      for shortcut in on off; do
+        flag=(); [ "$shortcut" = on ] || flag=(--no-cycle-shortcut)
+        f="$out/squall-$d-$shortcut-$tag.json"
+        ./squall bench mandelbrot --width "$w" --height "$h" --max-iter "$n" --view "$view" --precision "$p" \
+          --device "$d" --runs 5 --warmup 2 --json "${flag[@]}" >"$f"
+        s=$(field "$f" seconds_median)
+        exact=$([ "$(field "$f" crc32)" = "$peer_crc" ] && echo "same crc32" || echo "CRC DIFFERS")
+        printf '| %s | %s | squall %s, shortcut %s | %.4f | %.2f | %.2f | %.2f | %s |\n' "$name" "$p" "$d" "$shortcut" \
+          "$s" "$(field "$f" giter_per_s)" "$(echo "$peer_s / $s" | bc -l)" "$(field "$f" executed_giter_per_s)" "$exact"
+      done
+    done
+  done
+done
