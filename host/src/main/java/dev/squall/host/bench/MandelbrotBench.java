@@ -3,6 +3,7 @@ package dev.squall.host.bench;
 import dev.squall.host.Backend;
 import dev.squall.host.BandStats;
 import dev.squall.host.Schedule;
+import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.host.render.RenderResult;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -13,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Times whole renders on one backend: the build apart, warm-up runs discarded (JIT, caches, device clocks), then
- * {@code runs} measured ones summarised by their median. Every run's counts must have the same CRC-32, so a run
+ * {@code runs} measured ones summarised by their median, all into one buffer allocated before the first. Every run's counts must have the same CRC-32, so a run
  * that went wrong cannot be timed as a fast one; the CRC is computed after each run's clock has stopped.
  */
 public final class MandelbrotBench {
@@ -29,19 +30,20 @@ public final class MandelbrotBench {
         long executed = -1;
         long crc32 = -1;
         List<RenderResult> measured = new ArrayList<>();
-        for (int i = 0; i < warmup + runs; i++) {
-            RenderResult result = MandelbrotRenderer.render(backend, params, schedule);
-            long crc = result.counts().crc32();
-            result.counts().close();
-            if (crc32 >= 0 && crc != crc32) {
-                throw new IllegalStateException(String.format("run %d on %s gave counts with CRC-32 %08x, an earlier"
-                        + " one %08x", i, backend.id(), crc, crc32));
-            }
-            crc32 = crc;
-            iterations = result.iterations();
-            executed = result.stages().executedIterations();
-            if (i >= warmup) {
-                measured.add(result);
+        try (CountsBuffer counts = CountsBuffer.allocate(params.width(), params.height())) {
+            for (int i = 0; i < warmup + runs; i++) {
+                RenderResult result = MandelbrotRenderer.render(backend, params, schedule, counts);
+                long crc = counts.crc32();
+                if (crc32 >= 0 && crc != crc32) {
+                    throw new IllegalStateException(String.format("run %d on %s gave counts with CRC-32 %08x, an"
+                            + " earlier one %08x", i, backend.id(), crc, crc32));
+                }
+                crc32 = crc;
+                iterations = result.iterations();
+                executed = result.stages().executedIterations();
+                if (i >= warmup) {
+                    measured.add(result);
+                }
             }
         }
         double[] seconds = measured.stream().mapToDouble(RenderResult::seconds).toArray();

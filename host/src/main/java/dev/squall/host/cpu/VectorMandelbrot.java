@@ -1,8 +1,8 @@
 package dev.squall.host.cpu;
 
-import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.kernels.mandelbrot.MandelbrotKernel;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -29,7 +29,13 @@ final class VectorMandelbrot {
     /** See {@link MandelbrotKernel#CYCLE_CHECK_FROM}: the same on every backend. */
     static final int CHECK_FROM = MandelbrotKernel.CYCLE_CHECK_FROM;
 
+    /** Counts of the f32 lanes: as many ints as floats. */
     private static final VectorSpecies<Integer> F32_COUNTS = VectorSpecies.of(int.class, F32.vectorShape());
+    /** Counts of the f64 lanes once converted: as many ints as doubles, in half the bits. */
+    private static final VectorSpecies<Integer> F64_COUNTS = IntVector.SPECIES_PREFERRED.withShape(
+            jdk.incubator.vector.VectorShape.forBitSize(F64.vectorBitSize() / 2));
+    /** The f32 counts widened to long, half of them at a time, for summing without overflow. */
+    private static final VectorSpecies<Long> F32_EXECUTED = VectorSpecies.of(long.class, F32.vectorShape());
 
     private VectorMandelbrot() {
     }
@@ -41,7 +47,6 @@ final class VectorMandelbrot {
     static long rowF64(double[] xs, double y0Scalar, int maxIter, boolean cycles, MemorySegment out, long outIndex) {
         int width = xs.length;
         long executed = 0;
-        double[] lanes = new double[F64.length()];
         DoubleVector y0 = DoubleVector.broadcast(F64, y0Scalar);
         DoubleVector zero = DoubleVector.zero(F64);
         for (int px = 0; px < width; px += F64.length()) {
@@ -83,15 +88,11 @@ final class VectorMandelbrot {
                 y = x.mul(2.0).mul(y).add(y0);
                 x = t;
                 n = n.add(1.0, active);
+                // No branch of its own: lanes that repeat leave `active`; the next step's test ends the loop.
                 VectorMask<Double> repeat = x.compare(VectorOperators.EQ, savedX)
                         .and(y.compare(VectorOperators.EQ, savedY)).and(active);
-                if (repeat.anyTrue()) {
-                    cycled = cycled.or(repeat);
-                    active = active.andNot(repeat);
-                    if (!active.anyTrue()) {
-                        break;
-                    }
-                }
+                cycled = cycled.or(repeat);
+                active = active.andNot(repeat);
                 if (i + 1 == saveAt) {
                     savedX = x;
                     savedY = y;
@@ -99,11 +100,9 @@ final class VectorMandelbrot {
                 }
             }
             executed += (long) n.reduceLanes(VectorOperators.ADD);
-            n.blend((double) maxIter, cycled).intoArray(lanes, 0);
-            int valid = Math.min(F64.length(), width - px);
-            for (int k = 0; k < valid; k++) {
-                out.setAtIndex(CountsBuffer.COUNT, outIndex + px + k, (int) lanes[k]);
-            }
+            ((IntVector) n.blend((double) maxIter, cycled).convertShape(VectorOperators.D2I, F64_COUNTS, 0))
+                    .intoMemorySegment(out, (outIndex + px) * Integer.BYTES, ByteOrder.LITTLE_ENDIAN,
+                            inRange.cast(F64_COUNTS));
         }
         return executed;
     }
@@ -112,7 +111,6 @@ final class VectorMandelbrot {
     static long rowF32(float[] xs, float y0Scalar, int maxIter, boolean cycles, MemorySegment out, long outIndex) {
         int width = xs.length;
         long executed = 0;
-        int[] lanes = new int[F32.length()];
         FloatVector y0 = FloatVector.broadcast(F32, y0Scalar);
         FloatVector zero = FloatVector.zero(F32);
         IntVector one = IntVector.broadcast(F32_COUNTS, 1);
@@ -151,30 +149,22 @@ final class VectorMandelbrot {
                 y = x.mul(2.0f).mul(y).add(y0);
                 x = t;
                 n = n.add(one, active.cast(F32_COUNTS));
+                // No branch of its own: lanes that repeat leave `active`; the next step's test ends the loop.
                 VectorMask<Float> repeat = x.compare(VectorOperators.EQ, savedX)
                         .and(y.compare(VectorOperators.EQ, savedY)).and(active);
-                if (repeat.anyTrue()) {
-                    cycled = cycled.or(repeat);
-                    active = active.andNot(repeat);
-                    if (!active.anyTrue()) {
-                        break;
-                    }
-                }
+                cycled = cycled.or(repeat);
+                active = active.andNot(repeat);
                 if (i + 1 == saveAt) {
                     savedX = x;
                     savedY = y;
                     saveAt <<= 1;
                 }
             }
-            n.intoArray(lanes, 0);
-            for (int count : lanes) {
-                executed += count;
-            }
-            n.blend(maxIter, cycled.cast(F32_COUNTS)).intoArray(lanes, 0);
-            int valid = Math.min(F32.length(), width - px);
-            for (int k = 0; k < valid; k++) {
-                out.setAtIndex(CountsBuffer.COUNT, outIndex + px + k, lanes[k]);
-            }
+            // Summed in long lanes: 16 counts of up to 2^31 overflow an int.
+            executed += n.convertShape(VectorOperators.I2L, F32_EXECUTED, 0).reduceLanesToLong(VectorOperators.ADD)
+                    + n.convertShape(VectorOperators.I2L, F32_EXECUTED, 1).reduceLanesToLong(VectorOperators.ADD);
+            n.blend(maxIter, cycled.cast(F32_COUNTS)).intoMemorySegment(out, (outIndex + px) * Integer.BYTES,
+                    ByteOrder.LITTLE_ENDIAN, inRange.cast(F32_COUNTS));
         }
         return executed;
     }

@@ -163,14 +163,10 @@ __kernel void mandelbrot_simd(__global const real *xs,
     if (i == plain) {
         for (uint save_at = SQUALL_CHECK_FROM; i < max_iter; i++) {
             SQUALL_SIMD_STEP
+            // No branch of its own: lanes that repeat leave `active`, and the next step's any() ends the loop.
             const maskn repeat = (x == saved_x) & (y == saved_y) & active;
-            if (any(repeat)) {
-                cycled |= repeat;
-                active &= ~repeat;
-                if (!any(active)) {
-                    break;
-                }
-            }
+            cycled |= repeat;
+            active &= ~repeat;
             if (i + 1 == save_at) {
                 saved_x = x;
                 saved_y = y;
