@@ -1,7 +1,6 @@
 package dev.squall.cli;
 
 import dev.squall.host.buffer.CountsBuffer;
-import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.imageio.CountsFile;
@@ -12,10 +11,7 @@ import dev.squall.host.render.RenderResult;
 import dev.squall.host.verify.Mismatch;
 import dev.squall.host.verify.Verdict;
 import dev.squall.host.verify.Verifier;
-import dev.squall.kernels.InvalidParameterException;
-import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
-import dev.squall.kernels.mandelbrot.View;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -59,6 +59,8 @@ final class VectorMandelbrot {
             DoubleVector n = zero;
             VectorMask<Double> active = inRange;
             VectorMask<Double> cycled = F64.maskAll(false);
+            // Two loops rather than one with a step-dependent test: C2 keeps the Vector API loop in registers only
+            // without such a branch (one loop with "if (i + 1 >= CHECK_FROM)" ran 4x slower on the no-interior view).
             // Phase 1, steps 1 .. CHECK_FROM - 1: the plain loop (all of it without the shortcut).
             int plain = cycles ? Math.min(maxIter, CHECK_FROM - 1) : maxIter;
             int i = 0;
