@@ -1,0 +1,88 @@
+package dev.squall.kernels.image;
+
+import dev.squall.kernels.InvalidParameterException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The point operations on RGBA8 pixels: each maps one pixel to one pixel, alpha always copied. Their exact rounding
+ * is part of their definition (see {@link PixelReference}), so that every backend can equal the reference byte for
+ * byte. The OpenCL side is {@code image_ops.cl}; {@link #code()} is the number it knows each operation by.
+ */
+public enum PixelOp {
+    /** The seed's: each of R, G, B becomes {@code trunc(min(c * F, 255))} in single precision. */
+    BRIGHTNESS(0, "F", "scale R, G, B by F (the seed's process_image): trunc(min(c * F, 255))"),
+    /** Around mid-grey: {@code round((c - 128) * F + 128)}, ties to even, clamped. */
+    CONTRAST(1, "F", "stretch R, G, B around 128 by F: round((c - 128) * F + 128)"),
+    /** {@code 255 * (c / 255)^(1/G)}, rounded; through a table computed in double precision on the host. */
+    GAMMA(2, "G", "gamma G > 0: round(255 * (c / 255)^(1/G)), via a host-computed table"),
+    INVERT(3, null, "255 - c for R, G, B"),
+    /** Rec. 709 luma, {@code 0.2126 R + 0.7152 G + 0.0722 B} summed left to right in single precision, rounded. */
+    GRAYSCALE(4, null, "Rec. 709 luma into R, G, B: round(0.2126 R + 0.7152 G + 0.0722 B)"),
+    SEPIA(5, null, "the classic sepia matrix (0.393 0.769 0.189 / 0.349 0.686 0.168 / 0.272 0.534 0.131), rounded"),
+    /** 255 where the Rec. 709 luma (as {@link #GRAYSCALE}, before rounding) is at least T, else 0. */
+    THRESHOLD(6, "T", "R, G, B = 255 where the Rec. 709 luma >= T (0..255), else 0");
+
+    private final int code;
+    private final String argName;
+    private final String description;
+
+    PixelOp(int code, String argName, String description) {
+        this.code = code;
+        this.argName = argName;
+        this.description = description;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The op's name as users type it: {@code brightness}, {@code grayscale}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public boolean takesArgument() {
+        return argName != null;
+    }
+
+    /** {@code NAME=ARG} or {@code NAME}, for help texts. */
+    public String usage() {
+        return label() + (argName != null ? "=" + argName : "");
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** One step of a chain, {@code NAME[=ARG]}, validated. */
+    public static PixelStep parse(String text) {
+        int eq = text.indexOf('=');
+        String name = eq < 0 ? text : text.substring(0, eq);
+        PixelOp op = Arrays.stream(values()).filter(o -> o.label().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("op", '"' + text + '"',
+                        "one of " + String.join(", ", Arrays.stream(values()).map(PixelOp::usage).toList())
+                                + " (see squall image --list-ops)"));
+        if (!op.takesArgument()) {
+            if (eq >= 0) {
+                throw new InvalidParameterException("op", '"' + text + '"', op.label() + " without an argument");
+            }
+            return new PixelStep(op, 0f);
+        }
+        if (eq < 0) {
+            throw new InvalidParameterException("op", '"' + text + '"', op.usage());
+        }
+        String value = text.substring(eq + 1).strip();
+        float arg;
+        try {
+            arg = Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("op", '"' + text + '"', op.usage() + " with a number");
+        }
+        try {
+            return new PixelStep(op, arg);
+        } catch (InvalidParameterException e) {
+            throw new InvalidParameterException("op", '"' + text + '"', e.allowed());
+        }
+    }
+}
