@@ -14,7 +14,8 @@ import picocli.CommandLine.ParseResult;
 /** {@code squall}: the command line. Exit codes: 0 done, 1 failed, 2 bad input, 3 verification found differences. */
 @Command(name = "squall", mixinStandardHelpOptions = true, versionProvider = SquallVersion.class,
         description = "GPU compute engine for the JVM: Mandelbrot on OpenCL and the CPU, verified bit for bit.",
-        subcommands = {DevicesCommand.class, RenderCommand.class, BenchCommand.class, HelpCommand.class})
+        subcommands = {DevicesCommand.class, RenderCommand.class, ImageCommand.class, BenchCommand.class,
+            HelpCommand.class})
 public final class Squall implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
@@ -42,7 +43,7 @@ public final class Squall implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: devices, render or bench (see squall --help)");
+        throw new ParameterException(spec.commandLine(), "missing command: devices, render, image or bench (see squall --help)");
     }
 
     /** A mistake on the command line: one line naming the bad value, no usage dump, exit 2. */

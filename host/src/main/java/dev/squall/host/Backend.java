@@ -2,8 +2,10 @@ package dev.squall.host;
 
 import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 /**
  * Where kernels run: one device, opened once, closed once. Scheduling, fallback and verification are written
@@ -28,6 +30,12 @@ public interface Backend extends AutoCloseable {
      * little-endian, row-major; returns what it cost.
      */
     BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination);
+
+    /**
+     * Applies a chain of point operations to {@code pixels} RGBA8 pixels of {@code in} into {@code out} (which may
+     * not be {@code in}), in one pass.
+     */
+    void pointOps(List<PixelStep> chain, byte[] in, byte[] out);
 
     @Override
     void close();

@@ -5,6 +5,8 @@ import dev.squall.host.BandStats;
 import dev.squall.host.Schedule;
 import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.image.PixelReference;
+import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.ForkJoinPool;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * The CPU backend in pure Java: each row on the widest vectors the CPU has ({@link VectorMandelbrot}), rows handed
@@ -90,6 +93,28 @@ public final class CpuBackend implements Backend {
         }
         workers.forEach(ForkJoinTask::join);
         return new BandStats(executed.sum(), 0, System.nanoTime() - start, 0);
+    }
+
+    /** Pixels per task of a point chain: 64 Ki pixels (256 KiB), many tasks per core, little overhead each. */
+    private static final int PIXEL_CHUNK = 1 << 16;
+
+    @Override
+    public void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
+        int[][] tables = PixelReference.tables(chain);
+        int pixels = in.length / 4;
+        int chunks = (pixels + PIXEL_CHUNK - 1) / PIXEL_CHUNK;
+        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            int end = Math.min(pixels, (c + 1) * PIXEL_CHUNK);
+            for (int p = c * PIXEL_CHUNK; p < end; p++) {
+                int i = 4 * p;
+                int rgba = PixelReference.apply(chain, tables,
+                        (in[i] & 0xFF) << 24 | (in[i + 1] & 0xFF) << 16 | (in[i + 2] & 0xFF) << 8 | (in[i + 3] & 0xFF));
+                out[i] = (byte) (rgba >>> 24);
+                out[i + 1] = (byte) (rgba >>> 16);
+                out[i + 2] = (byte) (rgba >>> 8);
+                out[i + 3] = (byte) rgba;
+            }
+        })).join();
     }
 
     @Override

@@ -5,6 +5,9 @@ import dev.squall.host.BandStats;
 import dev.squall.host.Schedule;
 import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.image.PixelKernel;
+import dev.squall.kernels.image.PixelReference;
+import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
 import dev.squall.kernels.mandelbrot.MandelbrotKernel;
 import java.lang.foreign.Arena;
@@ -13,6 +16,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jocl.CL;
 
@@ -44,6 +48,8 @@ public final class OpenClBackend implements Backend {
     private final Map<Precision, OpenClProgram> programs = new EnumMap<>(Precision.class);
     private final Map<String, OpenClKernel> kernels = new HashMap<>();
     private long tiles;
+    private OpenClProgram pixelProgram;
+    private OpenClKernel pixelKernel;
 
     public OpenClBackend(OpenClDevice device) {
         this(device, DEFAULT_MAX_BAND_BYTES);
@@ -180,8 +186,61 @@ public final class OpenClBackend implements Backend {
         return (n + multiple - 1) / multiple * multiple;
     }
 
+    /** Work-group of the point-operation kernel: 256 pixels. */
+    private static final long PIXEL_GROUP = 256;
+
+    @Override
+    public void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
+        if (pixelKernel == null) {
+            pixelProgram = context.build(PixelKernel.SOURCE, "");
+            pixelKernel = pixelProgram.kernel(PixelKernel.POINT_OPS);
+        }
+        int steps = Math.max(1, chain.size());
+        int[] codes = new int[steps];
+        float[] args = new float[steps];
+        byte[] tables = new byte[256 * steps];
+        int[][] lookup = PixelReference.tables(chain);
+        for (int k = 0; k < chain.size(); k++) {
+            codes[k] = chain.get(k).op().code();
+            args[k] = chain.get(k).arg();
+            if (lookup[k] != null) {
+                for (int c = 0; c < 256; c++) {
+                    tables[256 * k + c] = (byte) lookup[k][c];
+                }
+            }
+        }
+        // Pieces of at most a device allocation (and 64 MiB): one upload and one download each.
+        int maxPixels = (int) Math.min(maxBandBytes / 4, Integer.MAX_VALUE / 4);
+        int pixels = in.length / 4;
+        try (OpenClBuffer codeBuffer = context.allocateReadOnly(4L * steps);
+             OpenClBuffer argBuffer = context.allocateReadOnly(4L * steps);
+             OpenClBuffer tableBuffer = context.allocateReadOnly(tables.length)) {
+            context.write(codeBuffer, codes);
+            context.write(argBuffer, args);
+            context.write(tableBuffer, tables);
+            for (int first = 0; first < pixels; first += maxPixels) {
+                int n = Math.min(maxPixels, pixels - first);
+                byte[] part = first == 0 && n == pixels ? in : Arrays.copyOfRange(in, 4 * first, 4 * (first + n));
+                byte[] result = part == in ? out : new byte[4 * n];
+                try (OpenClBuffer src = context.allocateReadOnly(4L * n); OpenClBuffer dst = context.allocate(4L * n)) {
+                    context.write(src, part);
+                    pixelKernel.arg(0, src).arg(1, dst).argUint(2, n).arg(3, codeBuffer).arg(4, argBuffer)
+                            .argUint(5, chain.size()).arg(6, tableBuffer).run1d(n, PIXEL_GROUP);
+                    context.read(dst, result);
+                }
+                if (result != out) {
+                    System.arraycopy(result, 0, out, 4 * first, 4 * n);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
+        if (pixelKernel != null) {
+            pixelKernel.close();
+            pixelProgram.close();
+        }
         kernels.values().forEach(OpenClKernel::close);
         programs.values().forEach(OpenClProgram::close);
         context.close();

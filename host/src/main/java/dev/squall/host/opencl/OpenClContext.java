@@ -97,6 +97,22 @@ public final class OpenClContext implements AutoCloseable {
         write(buffer, (long) values.length * Float.BYTES, Pointer.to(values));
     }
 
+    /** Copies {@code values} to the start of {@code buffer}; blocks until done. */
+    public void write(OpenClBuffer buffer, byte[] values) {
+        write(buffer, values.length, Pointer.to(values));
+    }
+
+    /** Copies {@code values} to the start of {@code buffer}; blocks until done. */
+    public void write(OpenClBuffer buffer, int[] values) {
+        write(buffer, (long) values.length * Integer.BYTES, Pointer.to(values));
+    }
+
+    /** Copies the first {@code destination.length} bytes of {@code buffer} into {@code destination}; blocks. */
+    public void read(OpenClBuffer buffer, byte[] destination) {
+        OpenClException.check(CL.clEnqueueReadBuffer(queue, buffer.mem(), true, 0, destination.length,
+                Pointer.to(destination), 0, null, null), "clEnqueueReadBuffer", device.id());
+    }
+
     private void write(OpenClBuffer buffer, long bytes, Pointer host) {
         OpenClException.check(CL.clEnqueueWriteBuffer(queue, buffer.mem(), true, 0, bytes, host, 0, null, null),
                 "clEnqueueWriteBuffer", device.id());

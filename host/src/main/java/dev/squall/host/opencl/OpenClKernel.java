@@ -25,6 +25,15 @@ public final class OpenClKernel implements AutoCloseable {
         return set(index, Sizeof.cl_uint, Pointer.to(new int[] {value}));
     }
 
+    /** Runs over {@code items} work-items, rounded up to a multiple of {@code group} (the kernel checks the end). */
+    public void run1d(long items, long group) {
+        String device = context.device().id();
+        long global = (items + group - 1) / group * group;
+        OpenClException.check(CL.clEnqueueNDRangeKernel(context.queue(), kernel, 1, null, new long[] {global},
+                new long[] {group}, 0, null, null), "clEnqueueNDRangeKernel(" + name + ")", device);
+        OpenClException.check(CL.clFinish(context.queue()), "clFinish(" + name + ")", device);
+    }
+
     private OpenClKernel set(int index, long size, Pointer value) {
         OpenClException.check(CL.clSetKernelArg(kernel, index, size, value),
                 "clSetKernelArg(" + name + ", " + index + ")", context.device().id());

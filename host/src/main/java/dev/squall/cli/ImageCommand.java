@@ -1,0 +1,153 @@
+package dev.squall.cli;
+
+import dev.squall.host.Backend;
+import dev.squall.host.device.DeviceSelector;
+import dev.squall.host.device.DeviceSpec;
+import dev.squall.host.imageio.ImageFiles;
+import dev.squall.host.imageio.RgbaImage;
+import dev.squall.host.opencl.OpenCl;
+import dev.squall.kernels.Precision;
+import dev.squall.kernels.image.PixelOp;
+import dev.squall.kernels.image.PixelStep;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code squall image IN... --op NAME[=ARG] ... -o OUT}: a chain of point operations on PNG and JPEG files, in one
+ * pass per image on the chosen device. Every argument is checked before anything is written; an input that cannot
+ * be read is reported by name and skipped, the others are still written, and the exit code is 1 at the end.
+ */
+@Command(name = "image", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Apply operations to images: PNG (1-16 bit, grey, RGB, RGBA, palette) and JPEG in, PNG out.",
+            "One input: OUT is the output file. Several: OUT is a folder (created), one NAME.png per input.",
+            "Alpha is kept when the input has it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:some inputs could not be read (the others were written) or a device failed",
+            "2:bad arguments (nothing written)"})
+final class ImageCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Parameters(paramLabel = "IN", arity = "0..*", description = "Input images.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--op", paramLabel = "NAME[=ARG]", description = "An operation; repeat for a chain, applied in order.")
+    List<String> ops = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Output file (one input) or folder (several).")
+    Path out;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D",
+            description = "Where to run. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--list-ops", description = "List the operations with their arguments and exit.")
+    boolean listOps;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (listOps) {
+            for (PixelOp op : PixelOp.values()) {
+                stdout.printf(Locale.ROOT, "%-14s %s%n", op.usage(), op.description());
+            }
+            return 0;
+        }
+        List<PixelStep> chain = ops.stream().map(PixelOp::parse).toList();
+        DeviceSpec deviceSpec = DeviceSpec.parse(device);
+        Map<Path, Path> targets = plan();
+
+        int failed = 0;
+        try (Backend backend = DeviceSelector.open(deviceSpec, Precision.F32, OpenCl.probe(),
+                why -> stderr.println("squall: " + why))) {
+            for (var entry : targets.entrySet()) {
+                Path in = entry.getKey();
+                RgbaImage image;
+                try {
+                    image = ImageFiles.read(in);
+                } catch (IOException e) {
+                    stderr.println("squall: skipping " + in + ": " + e.getMessage());
+                    failed++;
+                    continue;
+                }
+                byte[] result = new byte[image.rgba().length];
+                backend.pointOps(chain, image.rgba(), result);
+                try {
+                    ImageFiles.writePng(entry.getValue(), new RgbaImage(image.width(), image.height(), image.alpha(),
+                            result), 6);
+                } catch (IOException e) {
+                    stderr.println("squall: " + e.getMessage());
+                    failed++;
+                }
+            }
+        }
+        int written = targets.size() - failed;
+        stdout.printf(Locale.ROOT, "image: %d written, %d failed, on %s%n", written, failed, device);
+        return failed == 0 ? 0 : Squall.EXIT_FAILED;
+    }
+
+    /** Input to output, decided and checked before any work: missing inputs and clashing names are usage errors. */
+    private Map<Path, Path> plan() {
+        if (inputs.isEmpty()) {
+            throw new UsageException("image needs at least one input file");
+        }
+        if (out == null) {
+            throw new UsageException("image needs -o OUT (a .png file for one input, a folder for several)");
+        }
+        for (Path in : inputs) {
+            if (!Files.isRegularFile(in)) {
+                throw new UsageException("input not found: \"" + in + "\"");
+            }
+        }
+        Map<Path, Path> targets = new java.util.LinkedHashMap<>();
+        if (inputs.size() == 1) {
+            if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+                throw new UsageException("-o must name a .png file for one input, got \"" + out + "\"");
+            }
+            Path folder = out.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                throw new UsageException("-o folder does not exist: \"" + folder + "\"");
+            }
+            targets.put(inputs.get(0), out);
+            return targets;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("-o must be a folder for several inputs, and \"" + out + "\" is a file");
+        }
+        Map<String, Path> byName = new HashMap<>();
+        for (Path in : inputs) {
+            String name = in.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String png = (dot > 0 ? name.substring(0, dot) : name) + ".png";
+            Path earlier = byName.putIfAbsent(png, in);
+            if (earlier != null) {
+                throw new UsageException("\"" + earlier + "\" and \"" + in + "\" would both be written to " + png);
+            }
+            targets.put(in, out.resolve(png));
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UsageException("cannot create the folder -o \"" + out + "\": " + e.getMessage());
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.squall.host.imageio;
+
+import ar.com.hjg.pngj.IImageLine;
+import ar.com.hjg.pngj.ImageInfo;
+import ar.com.hjg.pngj.ImageLineByte;
+import ar.com.hjg.pngj.ImageLineInt;
+import ar.com.hjg.pngj.PngReader;
+import ar.com.hjg.pngj.PngWriter;
+import ar.com.hjg.pngj.PngjException;
+import ar.com.hjg.pngj.chunks.PngChunkPLTE;
+import ar.com.hjg.pngj.chunks.PngChunkTRNS;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Reads PNG (1 to 16 bits, grey, grey+alpha, RGB, RGBA, palette, tRNS) and JPEG into 8-bit RGBA, and writes PNG.
+ * PNG samples are read raw through PNGJ (no colour-space conversion: ImageIO would turn grey into sRGB-corrected
+ * grey); 16-bit samples keep their high byte, as libpng's strip-16 does; 1, 2 and 4-bit grey are scaled to 0..255
+ * exactly. JPEG goes through ImageIO's decoder; grey JPEGs are read from the raster, also without conversion.
+ */
+public final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    public static RgbaImage read(Path file) throws IOException {
+        byte[] magic = new byte[8];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(magic, 0, 8);
+            if (n >= 8 && (magic[0] & 0xFF) == 0x89 && magic[1] == 'P' && magic[2] == 'N' && magic[3] == 'G') {
+                return readPng(file);
+            }
+            if (n >= 3 && (magic[0] & 0xFF) == 0xFF && (magic[1] & 0xFF) == 0xD8 && (magic[2] & 0xFF) == 0xFF) {
+                return readJpeg(file);
+            }
+        }
+        throw new UnreadableImageException("not a PNG or JPEG file");
+    }
+
+    private static RgbaImage readPng(Path file) throws IOException {
+        PngReader png;
+        try {
+            png = new PngReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), true);
+        } catch (PngjException e) {
+            throw new UnreadableImageException("corrupt PNG: " + e.getMessage(), e);
+        }
+        try {
+            ImageInfo info = png.imgInfo;
+            checkSize(info.cols, info.rows);
+            PngChunkPLTE palette = png.getMetadata().getPLTE();
+            PngChunkTRNS trns = png.getMetadata().getTRNS();
+            boolean alpha = info.alpha || trns != null;
+            byte[] rgba = new byte[info.cols * info.rows * 4];
+            int[] paletteAlpha = info.indexed && trns != null ? trns.getPalletteAlpha() : null;
+            for (int y = 0; y < info.rows; y++) {
+                IImageLine line = png.readRow();
+                int[] s = ((ImageLineInt) line).getScanline();
+                int base = y * info.cols * 4;
+                if (info.indexed) {
+                    // Looked up here: PNGJ's palette2rgba packs RGB triplets, without alpha, when there is no tRNS.
+                    for (int x = 0; x < info.cols; x++) {
+                        int index = s[x];
+                        if (palette == null || index >= palette.getNentries()) {
+                            throw new UnreadableImageException("corrupt PNG: palette index " + index
+                                    + (palette == null ? " without a palette" : " past its " + palette.getNentries()
+                                    + " entries"));
+                        }
+                        int rgb = palette.getEntry(index);
+                        int o = base + 4 * x;
+                        rgba[o] = (byte) (rgb >> 16);
+                        rgba[o + 1] = (byte) (rgb >> 8);
+                        rgba[o + 2] = (byte) rgb;
+                        rgba[o + 3] = (byte) (paletteAlpha != null && index < paletteAlpha.length
+                                ? paletteAlpha[index] : 255);
+                    }
+                    continue;
+                }
+                int channels = info.channels;
+                int[] key = trns != null ? (info.greyscale ? new int[] {trns.getGray()} : trns.getRGB()) : null;
+                for (int x = 0; x < info.cols; x++) {
+                    int o = base + 4 * x;
+                    int i = x * channels;
+                    int r;
+                    int g;
+                    int b;
+                    int a;
+                    if (info.greyscale) {
+                        r = g = b = to8(s[i], info.bitDepth);
+                        a = info.alpha ? to8(s[i + 1], info.bitDepth) : 255;
+                        if (key != null && s[i] == key[0]) {
+                            a = 0;
+                        }
+                    } else {
+                        r = to8(s[i], info.bitDepth);
+                        g = to8(s[i + 1], info.bitDepth);
+                        b = to8(s[i + 2], info.bitDepth);
+                        a = info.alpha ? to8(s[i + 3], info.bitDepth) : 255;
+                        if (key != null && s[i] == key[0] && s[i + 1] == key[1] && s[i + 2] == key[2]) {
+                            a = 0;
+                        }
+                    }
+                    rgba[o] = (byte) r;
+                    rgba[o + 1] = (byte) g;
+                    rgba[o + 2] = (byte) b;
+                    rgba[o + 3] = (byte) a;
+                }
+            }
+            png.end();
+            return new RgbaImage(info.cols, info.rows, alpha, rgba);
+        } catch (PngjException | ClassCastException e) {
+            throw new UnreadableImageException("corrupt PNG: " + e.getMessage(), e);
+        } finally {
+            png.close();
+        }
+    }
+
+    /** A sample of {@code bits} bits as 0..255: exact for 1, 2 and 4 bits (x 255, 85, 17), high byte for 16. */
+    private static int to8(int sample, int bits) {
+        return switch (bits) {
+            case 1 -> sample * 255;
+            case 2 -> sample * 85;
+            case 4 -> sample * 17;
+            case 16 -> sample >> 8;
+            default -> sample;
+        };
+    }
+
+    private static RgbaImage readJpeg(Path file) throws IOException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableImageException("corrupt or unsupported JPEG: " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new UnreadableImageException("unsupported JPEG");
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        checkSize(w, h);
+        byte[] rgba = new byte[w * h * 4];
+        Raster raster = image.getRaster();
+        boolean grey = raster.getNumBands() == 1;
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            if (grey) {
+                raster.getSamples(0, y, w, 1, 0, row);
+            } else {
+                image.getRGB(0, y, w, 1, row, 0, w);
+            }
+            for (int x = 0; x < w; x++) {
+                int o = (y * w + x) * 4;
+                int v = row[x];
+                rgba[o] = (byte) (grey ? v : v >> 16);
+                rgba[o + 1] = (byte) (grey ? v : v >> 8);
+                rgba[o + 2] = (byte) v;
+                rgba[o + 3] = (byte) 255;
+            }
+        }
+        return new RgbaImage(w, h, false, rgba);
+    }
+
+    private static void checkSize(long w, long h) throws UnreadableImageException {
+        if (w * h > RgbaImage.MAX_PIXELS) {
+            throw new UnreadableImageException(w + "x" + h + " is more than " + RgbaImage.MAX_PIXELS
+                    + " pixels, the most one image may have here");
+        }
+    }
+
+    /** Writes {@code image} as an 8-bit PNG, RGBA when it has alpha and RGB otherwise, atomically. */
+    public static void writePng(Path target, RgbaImage image, int compressionLevel) throws IOException {
+        ImageInfo info = new ImageInfo(image.width(), image.height(), 8, image.alpha());
+        AtomicFile.write(target, (out, channel) -> {
+            PngWriter png = new PngWriter(out, info);
+            png.setShouldCloseStream(false);
+            png.setCompLevel(compressionLevel);
+            ImageLineByte line = new ImageLineByte(info);
+            byte[] scanline = line.getScanline();
+            byte[] rgba = image.rgba();
+            for (int y = 0; y < image.height(); y++) {
+                int base = y * image.width() * 4;
+                if (image.alpha()) {
+                    System.arraycopy(rgba, base, scanline, 0, image.width() * 4);
+                } else {
+                    for (int x = 0; x < image.width(); x++) {
+                        scanline[3 * x] = rgba[base + 4 * x];
+                        scanline[3 * x + 1] = rgba[base + 4 * x + 1];
+                        scanline[3 * x + 2] = rgba[base + 4 * x + 2];
+                    }
+                }
+                png.writeRow(line);
+            }
+            png.end();
+        });
+    }
+}
