@@ -7,8 +7,8 @@ import dev.squall.host.imageio.ImageFiles;
 import dev.squall.host.imageio.RgbaImage;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.kernels.Precision;
-import dev.squall.kernels.image.PixelOp;
-import dev.squall.kernels.image.PixelStep;
+import dev.squall.kernels.image.ImageOps;
+import dev.squall.kernels.image.ImageStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,12 +27,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code squall image IN... --op NAME[=ARG] ... -o OUT}: a chain of point operations on PNG and JPEG files, in one
- * pass per image on the chosen device. Every argument is checked before anything is written; an input that cannot
+ * {@code squall image IN... --op NAME[=ARG] ... -o OUT}: a chain of operations on PNG and JPEG files, run stage by
+ * stage on the chosen device with the image staying there between stages. Every argument is checked before anything is written; an input that cannot
  * be read is reported by name and skipped, the others are still written, and the exit code is 1 at the end.
  */
 @Command(name = "image", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Apply operations to images: PNG (1-16 bit, grey, RGB, RGBA, palette) and JPEG in, PNG out.",
+            "The chain runs in one upload and one download a image; consecutive point operations in one pass.",
             "One input: OUT is the output file. Several: OUT is a folder (created), one NAME.png per input.",
             "Alpha is kept when the input has it."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -66,12 +67,12 @@ final class ImageCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (listOps) {
-            for (PixelOp op : PixelOp.values()) {
-                stdout.printf(Locale.ROOT, "%-14s %s%n", op.usage(), op.description());
+            for (String[] op : ImageOps.catalogue()) {
+                stdout.printf(Locale.ROOT, "%-16s %s%n", op[0], op[1]);
             }
             return 0;
         }
-        List<PixelStep> chain = ops.stream().map(PixelOp::parse).toList();
+        List<ImageStep> chain = ops.stream().map(ImageOps::parse).toList();
         DeviceSpec deviceSpec = DeviceSpec.parse(device);
         Map<Path, Path> targets = plan();
 
@@ -89,7 +90,13 @@ final class ImageCommand implements Callable<Integer> {
                     continue;
                 }
                 byte[] result = new byte[image.rgba().length];
-                backend.pointOps(chain, image.rgba(), result);
+                try {
+                    backend.image(chain, image.width(), image.height(), image.rgba(), result);
+                } catch (UnsupportedOperationException e) {
+                    stderr.println("squall: skipping " + in + ": " + e.getMessage());
+                    failed++;
+                    continue;
+                }
                 try {
                     ImageFiles.writePng(entry.getValue(), new RgbaImage(image.width(), image.height(), image.alpha(),
                             result), 6);

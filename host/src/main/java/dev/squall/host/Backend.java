@@ -2,6 +2,7 @@ package dev.squall.host;
 
 import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.image.ImageStep;
 import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
 import java.lang.foreign.MemorySegment;
@@ -32,10 +33,16 @@ public interface Backend extends AutoCloseable {
     BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination);
 
     /**
-     * Applies a chain of point operations to {@code pixels} RGBA8 pixels of {@code in} into {@code out} (which may
-     * not be {@code in}), in one pass.
+     * Applies a chain of point operations to the RGBA8 pixels of {@code in} into {@code out} (not {@code in}), in
+     * one pass.
      */
     void pointOps(List<PixelStep> chain, byte[] in, byte[] out);
+
+    /**
+     * Applies an image chain (point and neighbourhood operations) to a {@code width x height} RGBA8 image, stage by
+     * stage ({@link dev.squall.host.image.ImageStage#plan}); {@code out} is not {@code in}.
+     */
+    void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out);
 
     @Override
     void close();

@@ -147,7 +147,11 @@ class ImageCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-        --op emboss                    | --op must be one of brightness=F, contrast=F, gamma=G, invert, grayscale, sepia, threshold=T (see squall image --list-ops), got "emboss"
+        --op emboss                    | --op must be one of brightness=F, contrast=F, gamma=G, invert, grayscale, sepia, threshold=T, blur=SIGMA, box-blur=R, sharpen=AMOUNT, sobel (see squall image --list-ops), got "emboss"
+        --op blur=0                    | --op must be blur=SIGMA with SIGMA a number > 0 and <= 100, got "blur=0"
+        --op box-blur=2.5              | --op must be box-blur=R with R an integer from 1 to 1000, got "box-blur=2.5"
+        --op sharpen=-1                | --op must be sharpen=AMOUNT with AMOUNT a finite number >= 0, got "sharpen=-1"
+        --op sobel=3                   | --op must be sobel without an argument, got "sobel=3"
         --op brightness=NaN            | --op must be brightness=F with F a finite number >= 0, got "brightness=NaN"
         --op brightness=-1             | --op must be brightness=F with F a finite number >= 0, got "brightness=-1"
         --op brightness=Infinity       | --op must be brightness=F with F a finite number >= 0, got "brightness=Infinity"
@@ -188,8 +192,9 @@ class ImageCommandTest {
     void listOpsNamesEveryOperationAndItsArgument() {
         CliRun run = CliRun.of("image", "--list-ops");
         assertEquals(0, run.exitCode(), run::toString);
-        for (PixelOp op : PixelOp.values()) {
-            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(op.usage() + " ")), op.usage());
+        for (String[] op : dev.squall.kernels.image.ImageOps.catalogue()) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(op[0] + " ") && l.endsWith(op[1])), op[0]);
         }
+        assertEquals(11, run.out().lines().count());
     }
 }

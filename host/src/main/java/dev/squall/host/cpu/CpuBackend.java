@@ -5,6 +5,11 @@ import dev.squall.host.BandStats;
 import dev.squall.host.Schedule;
 import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
+import dev.squall.host.image.ImageStage;
+import dev.squall.kernels.image.ImageReference;
+import dev.squall.kernels.image.ImageStep;
+import dev.squall.kernels.image.NeighbourhoodOp;
+import dev.squall.kernels.image.NeighbourhoodStep;
 import dev.squall.kernels.image.PixelReference;
 import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
@@ -115,6 +120,46 @@ public final class CpuBackend implements Backend {
                 out[i + 3] = (byte) rgba;
             }
         })).join();
+    }
+
+    @Override
+    public void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out) {
+        List<ImageStage> stages = ImageStage.plan(chain);
+        byte[] current = in;
+        for (int s = 0; s < stages.size(); s++) {
+            byte[] target = s == stages.size() - 1 ? out : new byte[in.length];
+            switch (stages.get(s)) {
+                case ImageStage.Points p -> pointOps(p.steps(), current, target);
+                case ImageStage.Neighbourhood n -> neighbourhood(n.step(), width, height, current, target);
+            }
+            current = target;
+        }
+    }
+
+    /** The reference's row functions, rows in parallel; the second pass starts when the first is complete. */
+    private void neighbourhood(NeighbourhoodStep step, int width, int height, byte[] src, byte[] dst) {
+        switch (step.op()) {
+            case BLUR, SHARPEN -> {
+                float[] weights = ImageReference.gaussianWeights(step.op() == NeighbourhoodOp.BLUR ? step.arg() : 1f);
+                float[] h = new float[src.length];
+                rows(height, y -> ImageReference.gaussianRow(src, h, width, y, weights));
+                if (step.op() == NeighbourhoodOp.BLUR) {
+                    rows(height, y -> ImageReference.gaussianColumn(h, src, dst, width, height, y, weights));
+                } else {
+                    rows(height, y -> ImageReference.sharpenColumn(h, src, dst, width, height, y, weights, step.arg()));
+                }
+            }
+            case BOX_BLUR -> {
+                int[] h = new int[src.length];
+                rows(height, y -> ImageReference.boxRow(src, h, width, y, step.radius()));
+                rows(height, y -> ImageReference.boxColumn(h, src, dst, width, height, y, step.radius()));
+            }
+            case SOBEL -> rows(height, y -> ImageReference.sobelRow(src, dst, width, height, y));
+        }
+    }
+
+    private void rows(int height, java.util.function.IntConsumer row) {
+        pool.submit(() -> IntStream.range(0, height).parallel().forEach(row)).join();
     }
 
     @Override

@@ -5,6 +5,11 @@ import dev.squall.host.BandStats;
 import dev.squall.host.Schedule;
 import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
+import dev.squall.host.image.ImageStage;
+import dev.squall.kernels.image.ImageReference;
+import dev.squall.kernels.image.ImageStep;
+import dev.squall.kernels.image.NeighbourhoodOp;
+import dev.squall.kernels.image.NeighbourhoodStep;
 import dev.squall.kernels.image.PixelKernel;
 import dev.squall.kernels.image.PixelReference;
 import dev.squall.kernels.image.PixelStep;
@@ -49,7 +54,6 @@ public final class OpenClBackend implements Backend {
     private final Map<String, OpenClKernel> kernels = new HashMap<>();
     private long tiles;
     private OpenClProgram pixelProgram;
-    private OpenClKernel pixelKernel;
 
     public OpenClBackend(OpenClDevice device) {
         this(device, DEFAULT_MAX_BAND_BYTES);
@@ -189,12 +193,35 @@ public final class OpenClBackend implements Backend {
     /** Work-group of the point-operation kernel: 256 pixels. */
     private static final long PIXEL_GROUP = 256;
 
+    private OpenClKernel pixelKernel(String name) {
+        if (pixelProgram == null) {
+            pixelProgram = context.build(PixelKernel.SOURCE, "");
+        }
+        return kernels.computeIfAbsent("image/" + name, k -> pixelProgram.kernel(name));
+    }
+
     @Override
     public void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
-        if (pixelKernel == null) {
-            pixelProgram = context.build(PixelKernel.SOURCE, "");
-            pixelKernel = pixelProgram.kernel(PixelKernel.POINT_OPS);
+        // Pieces of at most a device allocation (and 64 MiB): one upload and one download each.
+        int maxPixels = (int) Math.min(maxBandBytes / 4, Integer.MAX_VALUE / 4);
+        int pixels = in.length / 4;
+        for (int first = 0; first < pixels; first += maxPixels) {
+            int n = Math.min(maxPixels, pixels - first);
+            byte[] part = first == 0 && n == pixels ? in : Arrays.copyOfRange(in, 4 * first, 4 * (first + n));
+            byte[] result = part == in ? out : new byte[4 * n];
+            try (OpenClBuffer src = context.allocateReadOnly(4L * n); OpenClBuffer dst = context.allocate(4L * n)) {
+                context.write(src, part);
+                points(chain, src, dst, n);
+                context.read(dst, result);
+            }
+            if (result != out) {
+                System.arraycopy(result, 0, out, 4 * first, 4 * n);
+            }
         }
+    }
+
+    /** One pass of fused point operations from {@code src} to {@code dst}, both on the device. */
+    private void points(List<PixelStep> chain, OpenClBuffer src, OpenClBuffer dst, int pixels) {
         int steps = Math.max(1, chain.size());
         int[] codes = new int[steps];
         float[] args = new float[steps];
@@ -209,40 +236,95 @@ public final class OpenClBackend implements Backend {
                 }
             }
         }
-        // Pieces of at most a device allocation (and 64 MiB): one upload and one download each.
-        int maxPixels = (int) Math.min(maxBandBytes / 4, Integer.MAX_VALUE / 4);
-        int pixels = in.length / 4;
         try (OpenClBuffer codeBuffer = context.allocateReadOnly(4L * steps);
              OpenClBuffer argBuffer = context.allocateReadOnly(4L * steps);
              OpenClBuffer tableBuffer = context.allocateReadOnly(tables.length)) {
             context.write(codeBuffer, codes);
             context.write(argBuffer, args);
             context.write(tableBuffer, tables);
-            for (int first = 0; first < pixels; first += maxPixels) {
-                int n = Math.min(maxPixels, pixels - first);
-                byte[] part = first == 0 && n == pixels ? in : Arrays.copyOfRange(in, 4 * first, 4 * (first + n));
-                byte[] result = part == in ? out : new byte[4 * n];
-                try (OpenClBuffer src = context.allocateReadOnly(4L * n); OpenClBuffer dst = context.allocate(4L * n)) {
-                    context.write(src, part);
-                    pixelKernel.arg(0, src).arg(1, dst).argUint(2, n).arg(3, codeBuffer).arg(4, argBuffer)
-                            .argUint(5, chain.size()).arg(6, tableBuffer).run1d(n, PIXEL_GROUP);
-                    context.read(dst, result);
+            pixelKernel(PixelKernel.POINT_OPS).arg(0, src).arg(1, dst).argUint(2, pixels).arg(3, codeBuffer)
+                    .arg(4, argBuffer).argUint(5, chain.size()).arg(6, tableBuffer).run1d(pixels, PIXEL_GROUP);
+        }
+    }
+
+    /**
+     * The whole chain on the device: one upload, every stage between two image buffers (and one intermediate of
+     * 16 bytes a pixel for two-pass operations), one download. Point-only chains go through {@link #pointOps},
+     * which also handles images larger than one allocation.
+     */
+    @Override
+    public void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out) {
+        List<ImageStage> stages = ImageStage.plan(chain);
+        if (stages.size() == 1 && stages.get(0) instanceof ImageStage.Points p) {
+            pointOps(p.steps(), in, out);
+            return;
+        }
+        long pixels = (long) width * height;
+        if (pixels * 16 > device.maxAllocBytes()) {
+            throw new UnsupportedOperationException(width + "x" + height + " needs " + pixels * 16 + " bytes in one"
+                    + " buffer for its neighbourhood operations, more than " + device.label() + " allows ("
+                    + device.maxAllocBytes() + ")");
+        }
+        try (OpenClBuffer a = context.allocate(pixels * 4);
+             OpenClBuffer b = context.allocate(pixels * 4);
+             OpenClBuffer mid = context.allocate(pixels * 16)) {
+            context.write(a, in);
+            OpenClBuffer current = a;
+            OpenClBuffer next = b;
+            for (ImageStage stage : stages) {
+                switch (stage) {
+                    case ImageStage.Points p -> points(p.steps(), current, next, (int) pixels);
+                    case ImageStage.Neighbourhood n -> neighbourhood(n.step(), width, height, current, mid, next);
                 }
-                if (result != out) {
-                    System.arraycopy(result, 0, out, 4 * first, 4 * n);
+                OpenClBuffer t = current;
+                current = next;
+                next = t;
+            }
+            context.read(current, out);
+        }
+    }
+
+    private void neighbourhood(NeighbourhoodStep step, int width, int height, OpenClBuffer src, OpenClBuffer mid,
+            OpenClBuffer dst) {
+        long gx = roundUp(width, GPU_GROUP[0]);
+        long gy = roundUp(height, GPU_GROUP[1]);
+        switch (step.op()) {
+            case BLUR, SHARPEN -> {
+                float[] weights = ImageReference.gaussianWeights(step.op() == NeighbourhoodOp.BLUR ? step.arg() : 1f);
+                int radius = weights.length / 2;
+                try (OpenClBuffer w = context.allocateReadOnly(4L * weights.length)) {
+                    context.write(w, weights);
+                    pixelKernel(PixelKernel.GAUSSIAN_ROWS).arg(0, src).arg(1, mid).argUint(2, width)
+                            .argUint(3, height).arg(4, w).argUint(5, radius).run2d(gx, gy, GPU_GROUP);
+                    if (step.op() == NeighbourhoodOp.BLUR) {
+                        pixelKernel(PixelKernel.GAUSSIAN_COLUMNS).arg(0, mid).arg(1, src).arg(2, dst)
+                                .argUint(3, width).argUint(4, height).arg(5, w).argUint(6, radius)
+                                .run2d(gx, gy, GPU_GROUP);
+                    } else {
+                        pixelKernel(PixelKernel.SHARPEN_COLUMNS).arg(0, mid).arg(1, src).arg(2, dst)
+                                .argUint(3, width).argUint(4, height).arg(5, w).argUint(6, radius)
+                                .argFloat(7, step.arg()).run2d(gx, gy, GPU_GROUP);
+                    }
                 }
             }
+            case BOX_BLUR -> {
+                pixelKernel(PixelKernel.BOX_ROWS).arg(0, src).arg(1, mid).argUint(2, width).argUint(3, height)
+                        .argUint(4, step.radius()).run2d(gx, gy, GPU_GROUP);
+                pixelKernel(PixelKernel.BOX_COLUMNS).arg(0, mid).arg(1, src).arg(2, dst).argUint(3, width)
+                        .argUint(4, height).argUint(5, step.radius()).run2d(gx, gy, GPU_GROUP);
+            }
+            case SOBEL -> pixelKernel(PixelKernel.SOBEL).arg(0, src).arg(1, dst).argUint(2, width).argUint(3, height)
+                    .run2d(gx, gy, GPU_GROUP);
         }
     }
 
     @Override
     public void close() {
-        if (pixelKernel != null) {
-            pixelKernel.close();
-            pixelProgram.close();
-        }
         kernels.values().forEach(OpenClKernel::close);
         programs.values().forEach(OpenClProgram::close);
+        if (pixelProgram != null) {
+            pixelProgram.close();
+        }
         context.close();
     }
 }

@@ -34,6 +34,10 @@ public final class OpenClKernel implements AutoCloseable {
         OpenClException.check(CL.clFinish(context.queue()), "clFinish(" + name + ")", device);
     }
 
+    public OpenClKernel argFloat(int index, float value) {
+        return set(index, Sizeof.cl_float, Pointer.to(new float[] {value}));
+    }
+
     private OpenClKernel set(int index, long size, Pointer value) {
         OpenClException.check(CL.clSetKernelArg(kernel, index, size, value),
                 "clSetKernelArg(" + name + ", " + index + ")", context.device().id());

@@ -3,7 +3,7 @@ package dev.squall.kernels.image;
 import dev.squall.kernels.InvalidParameterException;
 
 /** One operation of a chain with its argument, valid by construction. */
-public record PixelStep(PixelOp op, float arg) {
+public record PixelStep(PixelOp op, float arg) implements ImageStep {
     public PixelStep {
         switch (op) {
             case BRIGHTNESS, CONTRAST -> {
