@@ -47,16 +47,14 @@ class ImageCommandTest {
     @CsvSource({"cpu, 1920, 1080, 1.2, d9e66ea0", "cpu, 1, 1, 0.5, f298bbf6",
                 "opencl, 1920, 1080, 1.2, d9e66ea0", "opencl, 1, 1, 0.5, f298bbf6"})
     void seedBrightnessThroughPngFiles(String device, int w, int h, String factor, String crc) throws IOException {
-        if (device.equals("opencl")) {
-            OpenClTestDevice.require(Precision.F32);
-        }
+        String id = device.equals("opencl") ? OpenClTestDevice.require(Precision.F32).id() : "cpu";
         Path in = dir.resolve("seed.png");
         ImageFiles.writePng(in, new RgbaImage(w, h, true, seedInput(w, h)), 6);
         Path out = dir.resolve("bright.png");
         CliRun run = CliRun.of("image", in.toString(), "--op", "brightness=" + factor, "--device", device,
                 "-o", out.toString());
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("image: 1 written, 0 failed, on " + device + "\n", run.out());
+        assertEquals("image: 1 written, 0 failed, on " + id + "\n", run.out());
         RgbaImage result = ImageFiles.read(out);
         assertTrue(result.alpha(), "alpha kept");
         assertEquals(crc, crc32(result.rgba()));
@@ -196,5 +194,29 @@ class ImageCommandTest {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(op[0] + " ") && l.endsWith(op[1])), op[0]);
         }
         assertEquals(11, run.out().lines().count());
+    }
+
+    @Test
+    void withoutLibjpegTurboImageIoDecodesJpeg() throws Exception {
+        BufferedImage photo = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < 1200; i++) {
+            photo.setRGB(i % 40, i / 40, i * 0x030507);
+        }
+        Path jpeg = dir.resolve("photo.jpg");
+        ImageIO.write(photo, "jpg", jpeg.toFile());
+        Path out = dir.resolve("out.png");
+        CliRun run = SquallProcess.run(java.util.Map.of(), List.of("-Dsquall.jpeg=imageio"), "image", jpeg.toString(),
+                "--op", "invert", "--device", "cpu", "-o", out.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        BufferedImage decoded = ImageIO.read(jpeg.toFile());
+        RgbaImage inverted = ImageFiles.read(out);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                int rgb = decoded.getRGB(x, y);
+                int o = 4 * (y * 40 + x);
+                assertEquals(255 - (rgb >> 16 & 0xFF), inverted.rgba()[o] & 0xFF);
+                assertEquals(255 - (rgb & 0xFF), inverted.rgba()[o + 2] & 0xFF);
+            }
+        }
     }
 }

@@ -20,9 +20,17 @@ final class SquallProcess {
     }
 
     static CliRun run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(env, List.of(), args);
+    }
+
+    /** With {@code jvmOptions} after the launcher's own, as {@code SQUALL_JAVA_OPTS} would add them. */
+    static CliRun run(Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), Squall.class.getName()));
+                "--add-modules", "jdk.incubator.vector"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Squall.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

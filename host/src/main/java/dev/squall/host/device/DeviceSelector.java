@@ -54,6 +54,20 @@ public final class DeviceSelector {
     }
 
     public static Backend open(DeviceSpec spec, Precision precision, OpenClProbe probe, Consumer<String> notice) {
+        return open(spec, precision, probe, notice, true);
+    }
+
+    /**
+     * As {@link #open(DeviceSpec, Precision, OpenClProbe, Consumer)}; with {@code cpuDevices} false, {@code auto}
+     * passes over OpenCL devices of CPU type and takes the CPU backend instead, saying nothing: for memory-bound work
+     * such as image operations, a CPU-type device (PoCL) only adds copies to and from its buffers (BENCHMARKS.md).
+     */
+    public static Backend open(DeviceSpec spec, Precision precision, OpenClProbe probe, Consumer<String> notice,
+            boolean cpuDevices) {
+        if (!cpuDevices && spec instanceof DeviceSpec.Auto && probe.problem().isEmpty()
+                && probe.devices().stream().allMatch(d -> d.type() == OpenClDevice.Type.CPU)) {
+            return new CpuBackend();
+        }
         return switch (spec) {
             case DeviceSpec.Cpu cpu -> new CpuBackend();
             case DeviceSpec.OpenCl exact -> {
@@ -67,7 +81,8 @@ public final class DeviceSelector {
                 yield openOpenCl(device, precision);
             }
             case DeviceSpec.Auto auto -> {
-                Optional<OpenClDevice> device = best(probe, precision);
+                Optional<OpenClDevice> device = best(probe, precision)
+                        .filter(d -> cpuDevices || d.type() != OpenClDevice.Type.CPU);
                 if (device.isEmpty()) {
                     notice.accept("no usable OpenCL device (" + whyNone(probe, precision)
                             + "); rendering on the CPU backend");

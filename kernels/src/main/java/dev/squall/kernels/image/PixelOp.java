@@ -42,6 +42,14 @@ public enum PixelOp {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** True when each of R, G, B becomes a function of its own old value alone (no mixing of channels). */
+    public boolean perChannel() {
+        return switch (this) {
+            case BRIGHTNESS, CONTRAST, GAMMA, INVERT -> true;
+            case GRAYSCALE, SEPIA, THRESHOLD -> false;
+        };
+    }
+
     public boolean takesArgument() {
         return argName != null;
     }
