@@ -10,6 +10,7 @@ import dev.squall.kernels.image.ImageReference;
 import dev.squall.kernels.image.ImageStep;
 import dev.squall.kernels.image.NeighbourhoodOp;
 import dev.squall.kernels.image.NeighbourhoodStep;
+import dev.squall.kernels.image.PixelOp;
 import dev.squall.kernels.image.PixelReference;
 import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
@@ -107,6 +108,13 @@ public final class CpuBackend implements Backend {
     public void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
         int pixels = in.length / 4;
         int chunks = (pixels + PIXEL_CHUNK - 1) / PIXEL_CHUNK;
+        if (chain.size() == 1 && chain.get(0).op() == PixelOp.BRIGHTNESS) {
+            // The seed's kernel alone: straight arithmetic on vectors beats the table (BENCHMARKS.md).
+            float factor = chain.get(0).arg();
+            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> VectorBrightness.apply(in, out,
+                    4 * c * PIXEL_CHUNK, 4 * Math.min(pixels, (c + 1) * PIXEL_CHUNK), factor))).join();
+            return;
+        }
         if (chain.stream().allMatch(step -> step.op().perChannel())) {
             // Each of R, G, B maps through the same function of its own value alone: one 256-entry table, made by
             // the reference itself, does the whole chain (exact by construction, ~2x faster than the chain).
