@@ -10,7 +10,6 @@ import dev.squall.kernels.image.ImageReference;
 import dev.squall.kernels.image.ImageStep;
 import dev.squall.kernels.image.NeighbourhoodOp;
 import dev.squall.kernels.image.NeighbourhoodStep;
-import dev.squall.kernels.image.PixelOp;
 import dev.squall.kernels.image.PixelReference;
 import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
@@ -108,16 +107,11 @@ public final class CpuBackend implements Backend {
     public void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
         int pixels = in.length / 4;
         int chunks = (pixels + PIXEL_CHUNK - 1) / PIXEL_CHUNK;
-        if (chain.size() == 1 && chain.get(0).op() == PixelOp.BRIGHTNESS) {
-            // The seed's kernel alone: straight arithmetic on vectors beats the table (BENCHMARKS.md).
-            float factor = chain.get(0).arg();
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> VectorBrightness.apply(in, out,
-                    4 * c * PIXEL_CHUNK, 4 * Math.min(pixels, (c + 1) * PIXEL_CHUNK), factor))).join();
-            return;
-        }
         if (chain.stream().allMatch(step -> step.op().perChannel())) {
             // Each of R, G, B maps through the same function of its own value alone: one 256-entry table, made by
-            // the reference itself, does the whole chain (exact by construction, ~2x faster than the chain).
+            // the reference itself, does the whole chain (exact by construction, ~2x faster than the chain). Also
+            // for brightness alone: a Vector API version was 15 % faster once compiled (JMH) but 10 % slower in a
+            // whole `squall image` run, which ends before the JIT has compiled it (BENCHMARKS.md).
             byte[] table = new byte[256];
             for (int c = 0; c < 256; c++) {
                 table[c] = (byte) (PixelReference.apply(chain, PixelReference.tables(chain), c << 24) >>> 24);
