@@ -1,7 +1,6 @@
 package dev.squall.kernels.image;
 
 import dev.squall.kernels.InvalidParameterException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -10,56 +9,46 @@ public final class ImageOps {
     private ImageOps() {
     }
 
-    /** Every operation: its usage ({@code NAME[=ARG]}) and description, in the order help lists them. */
+    /** Every operation, in the order help lists them: point operations, then neighbourhood operations. */
+    public static List<ImageOperation> all() {
+        return Stream.concat(Stream.of(PixelOp.values()), Stream.of(NeighbourhoodOp.values()))
+                .map(ImageOperation.class::cast).toList();
+    }
+
+    /** Every operation's usage ({@code NAME[=ARG]}) and description. */
     public static List<String[]> catalogue() {
-        List<String[]> all = new ArrayList<>();
-        for (PixelOp op : PixelOp.values()) {
-            all.add(new String[] {op.usage(), op.description()});
-        }
-        for (NeighbourhoodOp op : NeighbourhoodOp.values()) {
-            all.add(new String[] {op.usage(), op.description()});
-        }
-        return all;
+        return all().stream().map(op -> new String[] {op.usage(), op.description()}).toList();
     }
 
     public static ImageStep parse(String text) {
         int eq = text.indexOf('=');
         String name = eq < 0 ? text : text.substring(0, eq);
-        for (NeighbourhoodOp op : NeighbourhoodOp.values()) {
-            if (op.label().equals(name)) {
-                return neighbourhood(op, text, eq);
-            }
-        }
-        try {
-            return PixelOp.parse(text);
-        } catch (InvalidParameterException e) {
-            if (Stream.of(PixelOp.values()).anyMatch(o -> o.label().equals(name))) {
-                throw e;
-            }
-            throw new InvalidParameterException("op", '"' + text + '"', "one of " + String.join(", ",
-                    catalogue().stream().map(u -> u[0]).toList()) + " (see squall image --list-ops)");
-        }
-    }
-
-    private static NeighbourhoodStep neighbourhood(NeighbourhoodOp op, String text, int eq) {
+        ImageOperation op = all().stream().filter(o -> o.label().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("op", '"' + text + '"', "one of "
+                        + String.join(", ", all().stream().map(ImageOperation::usage).toList())
+                        + " (see squall image --list-ops)"));
+        float arg = 0f;
         if (!op.takesArgument()) {
             if (eq >= 0) {
                 throw new InvalidParameterException("op", '"' + text + '"', op.label() + " without an argument");
             }
-            return new NeighbourhoodStep(op, 0f);
+        } else {
+            if (eq < 0) {
+                throw new InvalidParameterException("op", '"' + text + '"', op.usage());
+            }
+            try {
+                arg = Float.parseFloat(text.substring(eq + 1).strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("op", '"' + text + '"', op.usage() + " with a number");
+            }
         }
-        if (eq < 0) {
-            throw new InvalidParameterException("op", '"' + text + '"', op.usage());
-        }
-        float arg;
         try {
-            arg = Float.parseFloat(text.substring(eq + 1).strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("op", '"' + text + '"', op.usage() + " with a number");
-        }
-        try {
-            return new NeighbourhoodStep(op, arg);
+            return switch (op) {
+                case PixelOp p -> new PixelStep(p, arg);
+                case NeighbourhoodOp n -> new NeighbourhoodStep(n, arg);
+            };
         } catch (InvalidParameterException e) {
+            // The record names the value as it understood it; the user sees what they typed.
             throw new InvalidParameterException("op", '"' + text + '"', e.allowed());
         }
     }

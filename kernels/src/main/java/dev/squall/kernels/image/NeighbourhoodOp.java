@@ -1,12 +1,10 @@
 package dev.squall.kernels.image;
 
-import java.util.Locale;
-
 /**
  * Operations whose output pixel depends on its neighbours. Borders clamp (the nearest edge pixel stands in for
  * those outside); alpha is copied from the pixel itself. Exact definitions in {@link ImageReference}.
  */
-public enum NeighbourhoodOp {
+public enum NeighbourhoodOp implements ImageOperation {
     BLUR("SIGMA", "separable Gaussian blur of R, G, B, radius ceil(3 SIGMA), 0 < SIGMA <= 100"),
     BOX_BLUR("R", "mean of the (2R+1) x (2R+1) square around each pixel, integer R from 1 to 1000, rounded"),
     SHARPEN("AMOUNT", "unsharp mask: c + AMOUNT * (c - gaussian(sigma 1)), AMOUNT >= 0, rounded"),
@@ -20,18 +18,12 @@ public enum NeighbourhoodOp {
         this.description = description;
     }
 
-    public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    @Override
+    public String argName() {
+        return argName;
     }
 
-    public boolean takesArgument() {
-        return argName != null;
-    }
-
-    public String usage() {
-        return label() + (argName != null ? "=" + argName : "");
-    }
-
+    @Override
     public String description() {
         return description;
     }

@@ -1,15 +1,13 @@
 package dev.squall.kernels.image;
 
 import dev.squall.kernels.InvalidParameterException;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The point operations on RGBA8 pixels: each maps one pixel to one pixel, alpha always copied. Their exact rounding
  * is part of their definition (see {@link PixelReference}), so that every backend can equal the reference byte for
  * byte. The OpenCL side is {@code image_ops.cl}; {@link #code()} is the number it knows each operation by.
  */
-public enum PixelOp {
+public enum PixelOp implements ImageOperation {
     /** The seed's: each of R, G, B becomes {@code trunc(min(c * F, 255))} in single precision. */
     BRIGHTNESS(0, "F", "scale R, G, B by F (the seed's process_image): trunc(min(c * F, 255))"),
     /** Around mid-grey: {@code round((c - 128) * F + 128)}, ties to even, clamped. */
@@ -37,11 +35,6 @@ public enum PixelOp {
         return code;
     }
 
-    /** The op's name as users type it: {@code brightness}, {@code grayscale}. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** True when each of R, G, B becomes a function of its own old value alone (no mixing of channels). */
     public boolean perChannel() {
         return switch (this) {
@@ -50,47 +43,21 @@ public enum PixelOp {
         };
     }
 
-    public boolean takesArgument() {
-        return argName != null;
+    @Override
+    public String argName() {
+        return argName;
     }
 
-    /** {@code NAME=ARG} or {@code NAME}, for help texts. */
-    public String usage() {
-        return label() + (argName != null ? "=" + argName : "");
-    }
-
+    @Override
     public String description() {
         return description;
     }
 
-    /** One step of a chain, {@code NAME[=ARG]}, validated. */
+    /** One point step, {@code NAME[=ARG]}, validated (see {@link ImageOps#parse}). */
     public static PixelStep parse(String text) {
-        int eq = text.indexOf('=');
-        String name = eq < 0 ? text : text.substring(0, eq);
-        PixelOp op = Arrays.stream(values()).filter(o -> o.label().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidParameterException("op", '"' + text + '"',
-                        "one of " + String.join(", ", Arrays.stream(values()).map(PixelOp::usage).toList())
-                                + " (see squall image --list-ops)"));
-        if (!op.takesArgument()) {
-            if (eq >= 0) {
-                throw new InvalidParameterException("op", '"' + text + '"', op.label() + " without an argument");
-            }
-            return new PixelStep(op, 0f);
+        if (ImageOps.parse(text) instanceof PixelStep step) {
+            return step;
         }
-        if (eq < 0) {
-            throw new InvalidParameterException("op", '"' + text + '"', op.usage());
-        }
-        String value = text.substring(eq + 1).strip();
-        float arg;
-        try {
-            arg = Float.parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException("op", '"' + text + '"', op.usage() + " with a number");
-        }
-        try {
-            return new PixelStep(op, arg);
-        } catch (InvalidParameterException e) {
-            throw new InvalidParameterException("op", '"' + text + '"', e.allowed());
-        }
+        throw new InvalidParameterException("op", '"' + text + '"', "a point operation");
     }
 }

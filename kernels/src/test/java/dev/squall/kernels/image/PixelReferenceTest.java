@@ -94,8 +94,9 @@ class PixelReferenceTest {
     @Test
     void unknownOperationListsTheKnownOnes() {
         var e = assertThrows(InvalidParameterException.class, () -> PixelOp.parse("emboss"));
-        assertEquals("op must be one of brightness=F, contrast=F, gamma=G, invert, grayscale, sepia, threshold=T "
-                + "(see squall image --list-ops), got \"emboss\"", e.getMessage());
+        assertEquals("op must be one of brightness=F, contrast=F, gamma=G, invert, grayscale, sepia, threshold=T, "
+                + "blur=SIGMA, box-blur=R, sharpen=AMOUNT, sobel (see squall image --list-ops), got \"emboss\"",
+                e.getMessage());
     }
 
     private static byte[] apply(String op, byte[] px) {
