@@ -49,6 +49,7 @@ public final class OpenClBackend implements Backend {
     private final OpenClDevice device;
     private final OpenClContext context;
     private final long maxBandBytes;
+    private final long maxImageBytes;
     private final long faultTile = Long.getLong(FAULT_TILE, -1);
     private final Map<Precision, OpenClProgram> programs = new EnumMap<>(Precision.class);
     private final Map<String, OpenClKernel> kernels = new HashMap<>();
@@ -56,13 +57,22 @@ public final class OpenClBackend implements Backend {
     private OpenClProgram pixelProgram;
 
     public OpenClBackend(OpenClDevice device) {
-        this(device, DEFAULT_MAX_BAND_BYTES);
+        this(device, DEFAULT_MAX_BAND_BYTES, device.maxAllocBytes());
     }
 
-    /** {@code maxBandBytes}: the largest counts buffer of one band (tests make it small to force many bands). */
+    /** Smaller buffers than the device allows, to force many bands and pieces in tests. */
     public OpenClBackend(OpenClDevice device, long maxBandBytes) {
+        this(device, maxBandBytes, maxBandBytes);
+    }
+
+    /**
+     * {@code maxBandBytes}: the largest counts buffer of one Mandelbrot band; {@code maxImageBytes}: the largest
+     * buffer of an image band (its 16-byte-a-pixel intermediate). Both capped by the device's allocation limit.
+     */
+    private OpenClBackend(OpenClDevice device, long maxBandBytes, long maxImageBytes) {
         this.device = device;
         this.maxBandBytes = Math.min(maxBandBytes, device.maxAllocBytes());
+        this.maxImageBytes = Math.min(maxImageBytes, device.maxAllocBytes());
         this.context = OpenClContext.open(device);
     }
 
@@ -249,8 +259,8 @@ public final class OpenClBackend implements Backend {
 
     /**
      * The whole chain on the device: one upload, every stage between two image buffers (and one intermediate of
-     * 16 bytes a pixel for two-pass operations), one download. Point-only chains go through {@link #pointOps},
-     * which also handles images larger than one allocation.
+     * 16 bytes a pixel for two-pass operations), one download; in bands with halos when that does not fit one
+     * allocation. Point-only chains go through {@link #pointOps}, in pieces of any size.
      */
     @Override
     public void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out) {
@@ -259,12 +269,36 @@ public final class OpenClBackend implements Backend {
             pointOps(p.steps(), in, out);
             return;
         }
-        long pixels = (long) width * height;
-        if (pixels * 16 > device.maxAllocBytes()) {
-            throw new UnsupportedOperationException(width + "x" + height + " needs " + pixels * 16 + " bytes in one"
-                    + " buffer for its neighbourhood operations, more than " + device.label() + " allows ("
-                    + device.maxAllocBytes() + ")");
+        // Bands of whole rows when the image's intermediate (16 bytes a pixel) does not fit one buffer: each band
+        // is computed with `halo` extra rows on each side, as many as all the chain's stages reach together, so the
+        // rows it keeps never see the band's artificial edges (each stage spreads their clamping by its radius).
+        int halo = stages.stream().mapToInt(s -> s instanceof ImageStage.Neighbourhood n ? n.step().radius() : 0)
+                .sum();
+        long rowBytes = 16L * width;
+        long fitRows = maxImageBytes / rowBytes;
+        int bandRows = fitRows >= height ? height : (int) Math.min(Integer.MAX_VALUE, fitRows - 2L * halo);
+        if (bandRows < 1) {
+            throw new UnsupportedOperationException(width + "x" + height + ": one row and the " + 2 * halo
+                    + " rows its operations reach need " + rowBytes * (1 + 2L * halo) + " bytes in one buffer, more "
+                    + "than " + device.label() + " allows (" + maxImageBytes + ")");
         }
+        for (int first = 0; first < height; first += bandRows) {
+            int rows = Math.min(bandRows, height - first);
+            int from = Math.max(0, first - halo);
+            int to = Math.min(height, first + rows + halo);
+            int extent = to - from;
+            byte[] band = first == 0 && rows == height ? in : Arrays.copyOfRange(in, 4 * from * width, 4 * to * width);
+            byte[] result = band == in ? out : new byte[band.length];
+            band(stages, width, extent, band, result);
+            if (result != out) {
+                System.arraycopy(result, 4 * (first - from) * width, out, 4 * first * width, 4 * rows * width);
+            }
+        }
+    }
+
+    /** Every stage on one image (or band) on the device: one upload, one download. */
+    private void band(List<ImageStage> stages, int width, int height, byte[] in, byte[] out) {
+        long pixels = (long) width * height;
         try (OpenClBuffer a = context.allocate(pixels * 4);
              OpenClBuffer b = context.allocate(pixels * 4);
              OpenClBuffer mid = context.allocate(pixels * 16)) {
