@@ -46,7 +46,6 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    /** What writes the content; may use the stream freely but must not close it. */
     /**
      * A new hidden file beside {@code target}, created with the default permissions (the umask's, as the target would
      * get; {@code Files.createTempFile} would make it owner-only), or the target's own when it exists.
@@ -68,6 +67,7 @@ public final class AtomicFile {
         }
     }
 
+    /** What writes the content; may use the stream freely but must not close it. */
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out, FileChannel channel) throws IOException;

@@ -118,6 +118,7 @@ class MandelbrotBackendsTest {
         MandelbrotParams params = new MandelbrotParams(320, 200, new View(-2.5, 1.0, -1.0, 1.0), 3000, Precision.F64);
         RenderResult result = kind.render(params);
         try (var counts = result.counts()) {
+            assertEquals(counts.sum(), result.iterations());
             if (kind.schedule().cycleShortcut()) {
                 assertTrue(result.stages().executedIterations() * 2 < result.iterations(),
                         result.stages().executedIterations() + " executed of " + result.iterations());
