@@ -50,6 +50,11 @@ check "bad width leaves the output untouched" grep -qx "keep me" "$work/keep.png
 SQUALL_JAVA_OPTS="-Xmx123m -XshowSettings:vm" ./squall --version >"$work/out" 2>"$work/err"
 check "SQUALL_JAVA_OPTS reaches the JVM" grep -q "Max. Heap Size: 123.00M" "$work/err"
 
+# 3b. OpenCL's LLVM (PoCL) must not take the JVM's signal handlers: -Xcheck:jni reports any that changed.
+SQUALL_JAVA_OPTS="-Xcheck:jni" ./squall render mandelbrot --width 64 --height 48 --max-iter 50 --view -2.5,1,-1,1 \
+  --device auto >"$work/out" 2>"$work/err"
+check "the JVM keeps its signal handlers after OpenCL loads (libjsig preloaded)" bash -c "! grep -q 'handler modified' '$work/err'"
+
 # 4. A JDK is found without JAVA_HOME or java on PATH; a missing one is named.
 jdk=$(. scripts/lib.sh && squall_find_jdk)
 env -u JAVA_HOME PATH=/usr/bin:/bin SQUALL_JVM_DIRS="$(dirname "$jdk")" ./squall --version >"$work/out" 2>"$work/err"

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The seed's brightness on an RGBA image in memory (no file I/O), per backend, set against the memory bound of
  * the same traffic: {@link #copyBound} copies the same number of bytes (read once, written once) on every core, the
  * fastest any one-pass pixel operation can be. Each backend's output is checked against the reference in set-up.
- * Run: {@code java -jar benchmarks/target/benchmarks.jar Brightness}.
+ * Run: {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so java -jar benchmarks/target/benchmarks.jar Brightness}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * against the Java reference there, pixel by pixel, so a fast wrong variant cannot be measured; the counts buffer
  * is allocated there too and reused, as repeated renders of one size do.
  *
- * <p>Run all: {@code java -jar benchmarks/target/benchmarks.jar Mandelbrot}; a subset with JMH's {@code -p}, e.g.
+ * <p>Run all: {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so java -jar benchmarks/target/benchmarks.jar Mandelbrot}
+ * (the forks inherit the preload, which keeps PoCL's LLVM from taking the JVM's signal handlers); a subset with JMH's {@code -p}, e.g.
  * {@code -p size=1920x1080 -p maxIter=1000} (see BENCHMARKS.md for the commands behind each figure).
  */
 @State(Scope.Benchmark)

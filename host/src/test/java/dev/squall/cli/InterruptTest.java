@@ -23,11 +23,13 @@ class InterruptTest {
         Files.write(png, old);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // A second of rendering, then seconds of PNG encoding (64 M varied pixels): the window to interrupt.
-        Process process = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
                 "--add-modules", "jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), Squall.class.getName(), "render", "mandelbrot",
                 "--width", "8000", "--height", "8000", "--max-iter", "50", "--view", "-2.5,1,-1,1", "--device", "cpu",
-                "--out", png.toString()).redirectErrorStream(true).start();
+                "--out", png.toString()).redirectErrorStream(true);
+        builder.environment().put("LD_PRELOAD", Path.of(System.getProperty("java.home"), "lib", "libjsig.so").toString());
+        Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (partFiles().isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);

@@ -33,6 +33,8 @@ final class SquallProcess {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Squall.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        // As ./squall does: the JVM's signal-chaining library, so that PoCL's LLVM cannot take over SIGSEGV.
+        builder.environment().put("LD_PRELOAD", Path.of(System.getProperty("java.home"), "lib", "libjsig.so").toString());
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
