@@ -2,6 +2,7 @@
 # Squall against its native peer, in one run: for each case, the C AVX-512/OpenMP peer (no shortcut) and
 # `squall bench mandelbrot` on each device, with and without the cycle shortcut, alternating, and the ratios.
 # Usage: benchmarks/compare.sh [DEVICES...]   (default: cpu opencl; cases below)
+#   CASES=PATTERN runs only the cases whose name matches (grep -E); RUNS=N timed runs per row (default 5).
 # Output: a Markdown table on stdout (BENCHMARKS.md takes it as is); each raw JSON result in benchmarks/target/compare/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
@@ -25,13 +26,15 @@ cases=(
 )
 echo "| case | precision | runner | median s | Giter/s (effective) | vs C peer | executed Giter/s | exact |"
 echo "|---|---|---|---|---|---|---|---|"
+runs=${RUNS:-5}
 for c in "${cases[@]}"; do
   name=${c%%|*}
+  [ -z "${CASES:-}" ] || grep -qE "$CASES" <<<"$name" || continue
   read -r w h n view <<<"${c#*|}"
   IFS=, read -r x0 x1 y0 y1 <<<"$view"
   for p in f64 f32; do
     tag="${w}x${h}-${n}-${p}-$(echo "$view" | tr ',' '_')"
-    "$peer" "$w" "$h" "$n" "$x0" "$x1" "$y0" "$y1" "$p" 5 >"$out/peer-$tag.json"
+    "$peer" "$w" "$h" "$n" "$x0" "$x1" "$y0" "$y1" "$p" "$runs" >"$out/peer-$tag.json"
     peer_s=$(sed -n 's/.*"seconds":\[\([^]]*\)\].*/\1/p' "$out/peer-$tag.json" | median)
     peer_iter=$(field "$out/peer-$tag.json" iterations)
     peer_crc=$(field "$out/peer-$tag.json" crc32)
@@ -43,7 +46,7 @@ for c in "${cases[@]}"; do
         flag=(); [ "$shortcut" = on ] || flag=(--no-cycle-shortcut)
         f="$out/squall-$d-$shortcut-$tag.json"
         ./squall bench mandelbrot --width "$w" --height "$h" --max-iter "$n" --view "$view" --precision "$p" \
-          --device "$d" --runs 5 --warmup 2 --json "${flag[@]}" >"$f"
+          --device "$d" --runs "$runs" --warmup 2 --json "${flag[@]}" >"$f"
         s=$(field "$f" seconds_median)
         exact=$([ "$(field "$f" crc32)" = "$peer_crc" ] && echo "same crc32" || echo "CRC DIFFERS")
         printf '| %s | %s | squall %s, shortcut %s | %.4f | %.2f | %.2f | %.2f | %s |\n' "$name" "$p" "$d" "$shortcut" \
