@@ -1,5 +1,6 @@
 package dev.squall.cli;
 
+import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,8 +67,10 @@ final class MandelbrotCommand implements Callable<Integer> {
         checkOutputs();
         options.checkMemory(params);
 
-        RenderResult result = DeviceSelector.run(deviceSpec, params.precision(), OpenCl.probe(),
-                why -> stderr.println("squall: " + why), backend -> MandelbrotRenderer.render(backend, params));
+        Consumer<String> notice = why -> stderr.println("squall: " + why);
+        RenderResult result = DeviceSelector.runAll(deviceSpec, params.precision(), OpenCl.probe(), notice,
+                backends -> MandelbrotRenderer.render(backends, params, Schedule.DEFAULT, DeviceSelector::cpu,
+                        notice));
         try (CountsBuffer image = result.counts()) {
             if (verify) {
                 Verdict verdict = Verifier.mandelbrot(image, params, SHOWN_MISMATCHES);
@@ -89,7 +93,7 @@ final class MandelbrotCommand implements Callable<Integer> {
                 MandelbrotPng.write(out, image, params.maxIter());
             }
         }
-        stdout.printf(Locale.ROOT, "mandelbrot %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d band%s)%n",
+        stdout.printf(Locale.ROOT, "mandelbrot %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d tile%s)%n",
                 params.width(), params.height(), params.precision(), params.maxIter(), result.device(), result.seconds(),
                 result.prepareSeconds() >= 0.0005
                         ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",

@@ -33,9 +33,10 @@ final class MandelbrotOptions {
             description = "Arithmetic: f64 (the seed's) or f32 (faster, its own reference). Default: ${DEFAULT-VALUE}.")
     String precision;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D",
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|all|LIST",
             description = "Where to run (squall devices lists them). Default: ${DEFAULT-VALUE}: the best OpenCL "
-                    + "device, else the CPU.")
+                    + "device, else the CPU. all, or a list such as opencl:0:0,cpu: the devices share the tiles "
+                    + "(render only).")
     String device;
 
     MandelbrotParams params() {

@@ -41,8 +41,8 @@ class BadInputTest {
         --view a,b,c,d                 | --view must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent, got "a,b,c,d"
         --precision f16                | --precision must be one of f64, f32, got "f16"
         --precision F64                | --precision must be one of f64, f32, got "F64"
-        --device gpu                   | --device must be auto, cpu, opencl or opencl:P:D (see squall devices), got "gpu"
-        --device opencl:0              | --device must be auto, cpu, opencl or opencl:P:D (see squall devices), got "opencl:0"
+        --device gpu                   | --device must be auto, cpu, opencl, opencl:P:D, all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
+        --device opencl:0              | --device must be auto, cpu, opencl, opencl:P:D, all, or a list such as opencl:0:0,cpu (see squall devices), got "opencl:0"
         --frobnicate                   | Unknown option: '--frobnicate'
         --width 200000 --height 200000 | --width 200000 x --height 200000 needs 149.01 GiB for the counts, more than the %s of memory available
         --out keep.jpg                 | --out must name a .png file, got "%d/keep.jpg"

@@ -48,7 +48,7 @@ class RenderCommandTest {
         assertEquals("verified: 480000 pixels identical to the Java reference (f64, sum 28305069, crc32 ab86c321)",
                 lines.get(0));
         assertTrue(lines.get(1).matches("mandelbrot 800x600 f64 max-iter 256 on " + device
-                + "\\S* \\(.*\\): \\d+\\.\\d{3} s.*, \\d+\\.\\d{3} Giter/s \\(28305069 iterations, 1 band\\)"),
+                + "\\S* \\(.*\\): \\d+\\.\\d{3} s.*, \\d+\\.\\d{3} Giter/s \\(28305069 iterations, \\d+ tiles?\\)"),
                 lines.get(1));
 
         byte[] bytes = Files.readAllBytes(counts);
@@ -158,42 +158,67 @@ class RenderCommandTest {
                 && debug.err().contains("\tat dev.squall.host.imageio.AtomicFile.write"), debug::toString);
     }
 
-    @Test
-    void autoRedoesTheRenderOnTheCpuWhenTheOpenClDeviceFails() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "opencl"})
+    void aTileThatFailsOnTheOpenClDeviceIsRedoneOnTheCpuAndReported(String choice) throws IOException {
         var device = OpenClTestDevice.require(Precision.F64);
         Path counts = dir.resolve("c.u32");
-        System.setProperty(OpenClBackend.FAULT_TILE, "0");
+        Path reference = dir.resolve("r.u32");
+        String[] args = {"render", "mandelbrot", "--width", "600", "--height", "1800", "--max-iter", "50",
+            "--view", "-2.0,0.5,-1.0,1.0", "--verify"};
+        CliRun cpu = CliRun.of(Stream.concat(Stream.of(args), Stream.of("--device", "cpu", "--counts",
+                reference.toString())).toArray(String[]::new));
+        assertEquals(0, cpu.exitCode(), cpu::toString);
+        System.setProperty(OpenClBackend.FAULT_TILE, "1");
         try {
-            CliRun run = CliRun.of("render", "mandelbrot", "--width", "3", "--height", "2", "--max-iter", "50",
-                    "--view", "-2.0,0.5,-1.0,1.0", "--counts", counts.toString(), "--verify");
+            CliRun run = CliRun.of(Stream.concat(Stream.of(args), Stream.of("--device",
+                    choice.equals("auto") ? "auto" : device.id(), "--counts", counts.toString()))
+                    .toArray(String[]::new));
             assertEquals(0, run.exitCode(), run::toString);
-            assertEquals("squall: " + device.label() + " failed (OpenCL error CL_OUT_OF_RESOURCES (-5) in "
-                    + "clEnqueueNDRangeKernel(mandelbrot) [injected by -Dsquall.fault.opencl-tile=0] on " + device.id()
-                    + "); rendering on the CPU backend\n", run.err());
-            assertTrue(run.out().startsWith("verified: 6 pixels identical to the Java reference (f64, sum 159, "
-                    + "crc32 92ccf36a)\nmandelbrot 3x2 f64 max-iter 50 on cpu "), run::toString);
+            // 1.08 M pixels: 5 tiles of 360 rows; the device's second tile (rows 360-719) fails.
+            assertEquals("squall: tile 1 of 5 (rows 360-719) failed on " + device.id() + " (OpenCL error "
+                    + "CL_OUT_OF_RESOURCES (-5) in clEnqueueNDRangeKernel(mandelbrot) [injected by "
+                    + "-Dsquall.fault.opencl-tile=1] on " + device.id() + "); redone on cpu, which takes "
+                    + device.id() + "'s remaining tiles\n", run.err());
+            assertTrue(run.out().startsWith("verified: 1080000 pixels identical to the Java reference"), run::toString);
+            assertTrue(run.out().contains(" on " + device.id() + " (1 tile) + cpu fallback (4 tiles, 1 redone): "),
+                    run::toString);
         } finally {
             System.clearProperty(OpenClBackend.FAULT_TILE);
         }
-        assertEquals(24, Files.size(counts));
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(counts));
     }
 
     @Test
-    void anExplicitOpenClDeviceThatFailsExitsOneAndWritesNothing() {
+    void severalDevicesShareTheTilesAndGiveTheSameCounts() throws IOException {
         var device = OpenClTestDevice.require(Precision.F64);
-        Path counts = dir.resolve("c.u32");
-        System.setProperty(OpenClBackend.FAULT_TILE, "0");
-        try {
-            CliRun run = CliRun.of("render", "mandelbrot", "--width", "3", "--height", "2", "--max-iter", "50",
-                    "--view", "-2.0,0.5,-1.0,1.0", "--device", device.id(), "--counts", counts.toString());
-            assertEquals(1, run.exitCode(), run::toString);
-            assertEquals("squall: OpenCL error CL_OUT_OF_RESOURCES (-5) in clEnqueueNDRangeKernel(mandelbrot) "
-                    + "[injected by -Dsquall.fault.opencl-tile=0] on " + device.id()
-                    + " (run with --debug for details)\n", run.err());
-            assertEquals("", run.out());
-        } finally {
-            System.clearProperty(OpenClBackend.FAULT_TILE);
+        Path shared = dir.resolve("shared.u32");
+        Path alone = dir.resolve("alone.u32");
+        String[] args = {"render", "mandelbrot", "--width", "1000", "--height", "2000", "--max-iter", "300",
+            "--view", "-2.0,0.5,-1.0,1.0"};
+        for (String[] extra : List.of(new String[] {"--device", device.id() + ",cpu", "--counts", shared.toString()},
+                new String[] {"--device", "cpu", "--counts", alone.toString()})) {
+            CliRun run = CliRun.of(Stream.concat(Stream.of(args), Stream.of(extra)).toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("", run.err());
         }
-        assertTrue(Files.notExists(counts));
+        assertArrayEquals(Files.readAllBytes(alone), Files.readAllBytes(shared));
+        CliRun all = CliRun.of(Stream.concat(Stream.of(args), Stream.of("--device", "all", "--verify"))
+                .toArray(String[]::new));
+        assertEquals(0, all.exitCode(), all::toString);
+        assertTrue(all.out().contains(" on " + device.id() + " (") && all.out().contains(" + cpu ("), all::toString);
+    }
+
+    @Test
+    void aListNamingADeviceTwiceOrAutoIsRejected() {
+        CliRun twice = CliRun.of("render", "mandelbrot", "--width", "3", "--height", "2", "--max-iter", "5",
+                "--view", "-2,1,-1,1", "--device", "cpu,cpu");
+        assertEquals(2, twice.exitCode(), twice::toString);
+        assertEquals("squall: --device must be a list of cpu and opencl:P:D, each once (\"cpu\" is there twice), "
+                + "got \"cpu,cpu\"\n", twice.err());
+        CliRun auto = CliRun.of("render", "mandelbrot", "--width", "3", "--height", "2", "--max-iter", "5",
+                "--view", "-2,1,-1,1", "--device", "auto,cpu");
+        assertEquals(2, auto.exitCode(), auto::toString);
+        assertTrue(auto.err().contains("(\"auto\" cannot be listed)"), auto::toString);
     }
 }

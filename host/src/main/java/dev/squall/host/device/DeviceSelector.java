@@ -53,6 +53,62 @@ public final class DeviceSelector {
         }
     }
 
+    /**
+     * As {@link #run}, for work that can share out tiles: {@code spec} may name several devices ({@code all}, a
+     * list); the work gets every backend, opened once and closed once.
+     */
+    public static <T> T runAll(DeviceSpec spec, Precision precision, OpenClProbe probe, Consumer<String> notice,
+            Function<List<Backend>, T> work) {
+        if (!(spec instanceof DeviceSpec.All || spec instanceof DeviceSpec.Several)) {
+            return run(spec, precision, probe, notice, backend -> work.apply(List.of(backend)));
+        }
+        List<Backend> backends = openAll(spec, precision, probe, notice);
+        try {
+            return work.apply(backends);
+        } finally {
+            backends.forEach(Backend::close);
+        }
+    }
+
+    /** The CPU backend, which every other falls back to. */
+    public static Backend cpu() {
+        return new CpuBackend();
+    }
+
+    private static List<Backend> openAll(DeviceSpec spec, Precision precision, OpenClProbe probe,
+            Consumer<String> notice) {
+        List<Backend> backends = new java.util.ArrayList<>();
+        try {
+            switch (spec) {
+                case DeviceSpec.All all -> {
+                    for (OpenClDevice device : probe.devices()) {
+                        if (precision == Precision.F64 && !device.fp64()) {
+                            notice.accept(device.label() + " has no fp64 support: left out of --device all");
+                            continue;
+                        }
+                        try {
+                            backends.add(new OpenClBackend(device));
+                        } catch (OpenClException e) {
+                            notice.accept(device.label() + " could not be opened (" + e.getMessage()
+                                    + "): left out of --device all");
+                        }
+                    }
+                    backends.add(new CpuBackend());
+                }
+                case DeviceSpec.Several several -> {
+                    for (DeviceSpec one : several.devices()) {
+                        backends.add(open(one, precision, probe, notice));
+                    }
+                }
+                default -> backends.add(open(spec, precision, probe, notice));
+            }
+            return backends;
+        } catch (RuntimeException | Error e) {
+            backends.forEach(Backend::close);
+            throw e;
+        }
+    }
+
     public static Backend open(DeviceSpec spec, Precision precision, OpenClProbe probe, Consumer<String> notice) {
         return open(spec, precision, probe, notice, true);
     }
@@ -69,6 +125,10 @@ public final class DeviceSelector {
             return new CpuBackend();
         }
         return switch (spec) {
+            case DeviceSpec.All all -> throw new DeviceUnavailableException(
+                    "--device all shares the tiles of a render between devices: use one device here");
+            case DeviceSpec.Several several -> throw new DeviceUnavailableException(
+                    "--device with a list shares the tiles of a render between devices: use one device here");
             case DeviceSpec.Cpu cpu -> new CpuBackend();
             case DeviceSpec.OpenCl exact -> {
                 OpenClDevice device = probe.find(exact.id()).orElseThrow(() -> new DeviceUnavailableException(

@@ -1,9 +1,10 @@
 package dev.squall.host.opencl;
 
+import dev.squall.host.DeviceException;
 import org.jocl.CL;
 
 /** An OpenCL call that returned an error: keeps the status code, the call and the device it happened on. */
-public class OpenClException extends RuntimeException {
+public class OpenClException extends DeviceException {
     private final int status;
 
     public OpenClException(String call, int status, String device) {

@@ -1,0 +1,11 @@
+package dev.squall.host;
+
+/**
+ * A device failed while running work (an OpenCL error, a lost device): the work itself was fine and can be done
+ * again elsewhere. Mistakes in the request or bugs are other exceptions, never retried.
+ */
+public class DeviceException extends RuntimeException {
+    public DeviceException(String message) {
+        super(message);
+    }
+}
