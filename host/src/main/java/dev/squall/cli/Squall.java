@@ -14,8 +14,8 @@ import picocli.CommandLine.ParseResult;
 /** {@code squall}: the command line. Exit codes: 0 done, 1 failed, 2 bad input, 3 verification found differences. */
 @Command(name = "squall", mixinStandardHelpOptions = true, versionProvider = SquallVersion.class,
         description = "GPU compute engine for the JVM: Mandelbrot on OpenCL and the CPU, verified bit for bit.",
-        subcommands = {DevicesCommand.class, RenderCommand.class, ImageCommand.class, BenchCommand.class,
-            HelpCommand.class})
+        subcommands = {DevicesCommand.class, RenderCommand.class, ImageCommand.class, JobCommand.class,
+            BenchCommand.class, HelpCommand.class})
 public final class Squall implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
@@ -24,13 +24,23 @@ public final class Squall implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where stderr goes: a terminal (live progress) or not; only {@link #main} can tell. */
+    StderrTerminal stderrTerminal = StderrTerminal.NONE;
+
     public static void main(String... args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                StderrTerminal.detect(), args));
     }
 
-    /** Runs one command line with the given streams; returns the exit code. */
+    /** Runs one command line with the given streams (stderr not a terminal); returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Squall());
+        return execute(out, err, StderrTerminal.NONE, args);
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, StderrTerminal terminal, String... args) {
+        Squall squall = new Squall();
+        squall.stderrTerminal = terminal;
+        CommandLine cli = new CommandLine(squall);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(usageError());
@@ -43,7 +53,7 @@ public final class Squall implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: devices, render, image or bench (see squall --help)");
+        throw new ParameterException(spec.commandLine(), "missing command: devices, render, image, job or bench (see squall --help)");
     }
 
     /** A mistake on the command line: one line naming the bad value, no usage dump, exit 2. */

@@ -12,7 +12,7 @@ class CommandLineTest {
     void noCommandIsAUsageError() {
         CliRun run = CliRun.of();
         assertEquals(2, run.exitCode());
-        assertEquals("squall: missing command: devices, render, image or bench (see squall --help)\n", run.err());
+        assertEquals("squall: missing command: devices, render, image, job or bench (see squall --help)\n", run.err());
     }
 
     @Test

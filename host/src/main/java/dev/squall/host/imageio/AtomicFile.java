@@ -75,11 +75,106 @@ public final class AtomicFile {
 
     /** Writes {@code target}; on failure the target is untouched and the exception names it and the cause. */
     public static void write(Path target, Content content) throws IOException {
-        try {
-            replace(target.toAbsolutePath(), content);
-        } catch (IOException e) {
-            throw new IOException("cannot write " + target + ": " + reason(e), e);
+        try (Pending pending = prepare(target, content)) {
+            pending.commit();
         }
+    }
+
+    /**
+     * Writes the content of {@code target} to its temporary file and flushes it to disk, but leaves the target as it
+     * is until {@link Pending#commit()}: for callers that must record the new file elsewhere (a manifest) between the
+     * two. Closing a pending file that was not committed removes it; so does SIGINT or SIGTERM.
+     */
+    public static Pending prepare(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = createTemporary(absolute);
+            IN_PROGRESS.add(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                content.writeTo(out, channel);
+                out.flush();
+                channel.force(true);
+            }
+            return new Pending(target, absolute, temp);
+        } catch (IOException e) {
+            if (temp != null) {
+                discard(temp, e);
+            }
+            throw failure(target, e);
+        } catch (RuntimeException | Error e) {
+            if (temp != null) {
+                discard(temp, e);
+            }
+            throw e;
+        }
+    }
+
+    /** A complete temporary file waiting to replace its target. */
+    public static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final Path absolute;
+        private final Path temp;
+        private boolean done;
+
+        private Pending(Path target, Path absolute, Path temp) {
+            this.target = target;
+            this.absolute = absolute;
+            this.temp = temp;
+        }
+
+        /** The temporary file, complete and flushed: readable (to checksum it, say) until committed. */
+        public Path file() {
+            return temp;
+        }
+
+        /** Renames the temporary file over the target, in one step. */
+        public void commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException("already committed or closed: " + target);
+            }
+            done = true;
+            try {
+                try {
+                    Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                discard(temp, e);
+                throw failure(target, e);
+            } finally {
+                IN_PROGRESS.remove(temp);
+            }
+        }
+
+        /** Removes the temporary file unless it was committed; the target stays as it was. */
+        @Override
+        public void close() throws IOException {
+            if (!done) {
+                done = true;
+                try {
+                    Files.deleteIfExists(temp);
+                } finally {
+                    IN_PROGRESS.remove(temp);
+                }
+            }
+        }
+    }
+
+    private static void discard(Path temp, Throwable cause) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        } finally {
+            IN_PROGRESS.remove(temp);
+        }
+    }
+
+    private static IOException failure(Path target, IOException e) {
+        return new IOException("cannot write " + target + ": " + reason(e), e);
     }
 
     private static String reason(IOException e) {
@@ -87,26 +182,5 @@ public final class AtomicFile {
             return fs.getReason();
         }
         return e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : "");
-    }
-
-    private static void replace(Path absolute, Content content) throws IOException {
-        Path temp = createTemporary(absolute);
-        IN_PROGRESS.add(temp);
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                content.writeTo(out, channel);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-            IN_PROGRESS.remove(temp);
-        }
     }
 }

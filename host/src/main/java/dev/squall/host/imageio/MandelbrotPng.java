@@ -13,9 +13,14 @@ public final class MandelbrotPng {
     }
 
     public static void write(Path target, CountsBuffer counts, int maxIter) throws IOException {
+        AtomicFile.write(target, content(counts, maxIter));
+    }
+
+    /** The file's bytes, for {@link AtomicFile#prepare}. */
+    public static AtomicFile.Content content(CountsBuffer counts, int maxIter) {
         MandelbrotPalette palette = new MandelbrotPalette(maxIter);
         ImageInfo info = new ImageInfo(counts.width(), counts.height(), 8, false);
-        AtomicFile.write(target, (out, channel) -> {
+        return (out, channel) -> {
             PngWriter png = new PngWriter(out, info);
             png.setShouldCloseStream(false);
             ImageLineByte line = new ImageLineByte(info);
@@ -31,6 +36,6 @@ public final class MandelbrotPng {
                 png.writeRow(line);
             }
             png.end();
-        });
+        };
     }
 }

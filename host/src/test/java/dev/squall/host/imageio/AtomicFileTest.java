@@ -3,6 +3,7 @@ package dev.squall.host.imageio;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,32 @@ class AtomicFileTest {
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
         assertArrayEquals(new byte[] {7}, Files.readAllBytes(target));
         assertEquals(List.of("kept.bin"), names());
+    }
+
+    @Test
+    void aPreparedFileReplacesTheTargetOnlyWhenCommitted() throws IOException {
+        Path target = dir.resolve("frame.bin");
+        Files.write(target, new byte[] {1});
+        try (AtomicFile.Pending pending = AtomicFile.prepare(target, (out, channel) -> out.write(new byte[] {2, 3}))) {
+            assertArrayEquals(new byte[] {1}, Files.readAllBytes(target), "the target is untouched before commit");
+            assertArrayEquals(new byte[] {2, 3}, Files.readAllBytes(pending.file()), "the temporary file is complete");
+            assertTrue(pending.file().getFileName().toString().matches("\\.frame\\.bin\\.[0-9a-z]+\\.part"),
+                    pending.file()::toString);
+            pending.commit();
+        }
+        assertArrayEquals(new byte[] {2, 3}, Files.readAllBytes(target));
+        assertEquals(List.of("frame.bin"), names());
+    }
+
+    @Test
+    void aPreparedFileClosedWithoutCommitIsRemovedAndTheTargetKept() throws IOException {
+        Path target = dir.resolve("frame.bin");
+        Files.write(target, new byte[] {1});
+        try (AtomicFile.Pending pending = AtomicFile.prepare(target, (out, channel) -> out.write(9))) {
+            assertTrue(Files.exists(pending.file()));
+        }
+        assertArrayEquals(new byte[] {1}, Files.readAllBytes(target));
+        assertEquals(List.of("frame.bin"), names());
     }
 
     private List<String> names() throws IOException {

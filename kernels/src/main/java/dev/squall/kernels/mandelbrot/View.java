@@ -8,7 +8,7 @@ import dev.squall.kernels.InvalidParameterException;
  * Either axis may run backwards; neither may have zero or infinite extent.
  */
 public record View(double xMin, double xMax, double yMin, double yMax) {
-    static final String ALLOWED = "4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent";
+    public static final String ALLOWED = "4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent";
 
     public View {
         double[] all = {xMin, xMax, yMin, yMax};
