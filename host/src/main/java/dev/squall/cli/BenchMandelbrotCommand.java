@@ -55,7 +55,7 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MandelbrotParams params = options.params();
-        var deviceSpec = options.deviceSpec();
+        var deviceSpec = options.singleDeviceSpec();
         if (runs < 1) {
             throw new InvalidParameterException("runs", runs, "at least 1");
         }

@@ -80,7 +80,7 @@ final class ImageCommand implements Callable<Integer> {
             return 0;
         }
         List<ImageStep> chain = ops.stream().map(ImageOps::parse).toList();
-        DeviceSpec deviceSpec = DeviceSpec.parse(device);
+        DeviceSpec deviceSpec = DeviceSpec.parseSingle(device);
         if (pngLevel < 0 || pngLevel > 9) {
             throw new InvalidParameterException("png-level", pngLevel, "an integer from 0 to 9");
         }

@@ -2,24 +2,37 @@ package dev.squall.cli;
 
 import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
+import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
-import dev.squall.host.imageio.CountsFile;
+import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.imageio.MandelbrotPng;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.host.render.RenderResult;
+import dev.squall.host.render.TileSink;
 import dev.squall.host.verify.Mismatch;
 import dev.squall.host.verify.Verdict;
 import dev.squall.host.verify.Verifier;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.zip.CRC32;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +40,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code squall render mandelbrot}: parse, validate, choose a device, render in bands, verify (optional), write
- * atomically. Nothing is written before every input has been checked, and nothing at all when verification fails.
+ * {@code squall render mandelbrot}: parse, validate, choose the device(s), render in tiles streamed to the verifier
+ * and the files (memory stays bounded whatever the size), write atomically. Nothing is written before every input
+ * has been checked, and nothing at all when verification fails.
  */
 @Command(name = "mandelbrot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Render the Mandelbrot set: escape counts of z -> z^2 + c, exactly as the seed kernel.",
@@ -65,15 +79,35 @@ final class MandelbrotCommand implements Callable<Integer> {
         MandelbrotParams params = options.params();
         DeviceSpec deviceSpec = options.deviceSpec();
         checkOutputs();
-        options.checkMemory(params);
+        checkSpace(params);
 
+        // The image is never held whole: tiles go, in order, to the verifier, the checksum and the files, each file
+        // a temporary one renamed over its target only at the end, and only when verification (if asked) passed.
         Consumer<String> notice = why -> stderr.println("squall: " + why);
-        RenderResult result = DeviceSelector.runAll(deviceSpec, params.precision(), OpenCl.probe(), notice,
-                backends -> MandelbrotRenderer.render(backends, params, Schedule.DEFAULT, DeviceSelector::cpu,
-                        notice));
-        try (CountsBuffer image = result.counts()) {
-            if (verify) {
-                Verdict verdict = Verifier.mandelbrot(image, params, SHOWN_MISMATCHES);
+        Verifier.Tiles verifier = verify ? new Verifier.Tiles(params, SHOWN_MISMATCHES) : null;
+        CRC32 crc = new CRC32();
+        List<TileSink> sinks = new ArrayList<>();
+        if (verifier != null) {
+            sinks.add(verifier::check);
+        }
+        sinks.add((tile, tileCounts) -> crc.update(tileCounts.asByteBuffer()));
+        Deque<Output> outputs = new ArrayDeque<>();
+        if (counts != null) {
+            outputs.add(new Output(counts, (out, channel) -> (tile, tileCounts) -> writeCounts(out, tileCounts),
+                    null));
+        }
+        if (out != null) {
+            MandelbrotPng.Rows[] png = new MandelbrotPng.Rows[1];
+            outputs.add(new Output(out, (stream, channel) -> {
+                png[0] = new MandelbrotPng.Rows(stream, params.width(), params.height(), params.maxIter());
+                return (tile, tileCounts) -> png[0].write(tileCounts);
+            }, () -> png[0].end()));
+        }
+        List<AtomicFile.Pending> written = new ArrayList<>();
+        try {
+            RenderResult result = renderTo(outputs, sinks, written, params, deviceSpec, notice);
+            if (verifier != null) {
+                Verdict verdict = verifier.verdict();
                 if (!verdict.identical()) {
                     stderr.printf(Locale.ROOT, "verify: %d of %d pixels differ from the Java reference (%s);"
                             + " nothing written. First differences:%n", verdict.mismatches(), verdict.pixels(),
@@ -84,21 +118,83 @@ final class MandelbrotCommand implements Callable<Integer> {
                     return Squall.EXIT_MISMATCH;
                 }
                 stdout.printf(Locale.ROOT, "verified: %d pixels identical to the Java reference (%s, sum %d, crc32 %08x)%n",
-                        verdict.pixels(), params.precision(), result.iterations(), image.crc32());
+                        verdict.pixels(), params.precision(), result.iterations(), crc.getValue());
             }
-            if (counts != null) {
-                CountsFile.write(counts, image);
+            for (AtomicFile.Pending file : written) {
+                file.commit();
             }
-            if (out != null) {
-                MandelbrotPng.write(out, image, params.maxIter());
+            stdout.printf(Locale.ROOT, "mandelbrot %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d tile%s)%n",
+                    params.width(), params.height(), params.precision(), params.maxIter(), result.device(),
+                    result.seconds(), result.prepareSeconds() >= 0.0005
+                            ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
+                    result.giterPerSecond(), result.iterations(), result.bands(), result.bands() == 1 ? "" : "s");
+            return 0;
+        } finally {
+            for (AtomicFile.Pending file : written) {
+                file.close();
             }
         }
-        stdout.printf(Locale.ROOT, "mandelbrot %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d tile%s)%n",
-                params.width(), params.height(), params.precision(), params.maxIter(), result.device(), result.seconds(),
-                result.prepareSeconds() >= 0.0005
-                        ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
-                result.giterPerSecond(), result.iterations(), result.bands(), result.bands() == 1 ? "" : "s");
-        return 0;
+    }
+
+    /** A file the render streams into: how its content starts (a sink of tiles), and how it ends. */
+    private record Output(Path path, Opener opener, Finisher finisher) {
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        TileSink open(OutputStream out, FileChannel channel) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Finisher {
+        void finish() throws IOException;
+    }
+
+    /**
+     * Opens the outputs one inside the other (each {@link AtomicFile#prepare} holds its temporary file open while its
+     * content is written, and the content is the render), then renders into all of them at once.
+     */
+    private static RenderResult renderTo(Deque<Output> outputs, List<TileSink> sinks, List<AtomicFile.Pending> written,
+            MandelbrotParams params, DeviceSpec deviceSpec, Consumer<String> notice) throws IOException {
+        if (outputs.isEmpty()) {
+            try {
+                return DeviceSelector.runAll(deviceSpec, params.precision(), OpenCl.probe(), notice, backends -> {
+                    try {
+                        return MandelbrotRenderer.stream(backends, params, Schedule.DEFAULT, DeviceSelector::cpu,
+                                notice, (tile, tileCounts) -> {
+                                    for (TileSink sink : sinks) {
+                                        sink.accept(tile, tileCounts);
+                                    }
+                                });
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        Output output = outputs.pop();
+        RenderResult[] result = new RenderResult[1];
+        written.add(AtomicFile.prepare(output.path(), (out, channel) -> {
+            List<TileSink> all = new ArrayList<>(sinks);
+            all.add(output.opener().open(out, channel));
+            result[0] = renderTo(outputs, all, written, params, deviceSpec, notice);
+            if (output.finisher() != null) {
+                output.finisher().finish();
+            }
+        }));
+        return result[0];
+    }
+
+    /** The counts as they are in memory (u32 little-endian), through a small heap buffer. */
+    private static void writeCounts(OutputStream out, MemorySegment tileCounts) throws IOException {
+        byte[] chunk = new byte[(int) Math.min(tileCounts.byteSize(), 1 << 16)];
+        for (long offset = 0; offset < tileCounts.byteSize(); offset += chunk.length) {
+            int n = (int) Math.min(chunk.length, tileCounts.byteSize() - offset);
+            MemorySegment.copy(tileCounts, ValueLayout.JAVA_BYTE, offset, chunk, 0, n);
+            out.write(chunk, 0, n);
+        }
     }
 
     /** Every output must be writable before any work starts, so that a bad path costs nothing and writes nothing. */
@@ -112,6 +208,39 @@ final class MandelbrotCommand implements Callable<Integer> {
         checkWritable("--out", out);
         checkWritable("--counts", counts);
     }
+
+    /**
+     * Refuses, before any work, a render that cannot finish: counts larger than the free space of their folder (the
+     * file is written whole; a PNG's size is not known in advance), or rows too wide for memory (each device holds at
+     * least one row of counts while the image streams through).
+     */
+    private void checkSpace(MandelbrotParams params) throws IOException {
+        if (out != null && params.width() > MandelbrotPng.MAX_WIDTH) {
+            throw new UsageException(String.format(Locale.ROOT,
+                    "--out PNG rows hold at most %d pixels (one Java array of RGB bytes), got --width %d",
+                    MandelbrotPng.MAX_WIDTH, params.width()));
+        }
+        long rowBytes = CountsBuffer.bytesFor(params.width(), 1);
+        if (rowBytes * ROWS_HELD > HostMemory.available()) {
+            throw new UsageException(String.format(Locale.ROOT,
+                    "--width %d needs %s for each row of counts, too wide for the %s of memory available",
+                    params.width(), HostMemory.size(rowBytes), HostMemory.size(HostMemory.available())));
+        }
+        if (counts != null) {
+            long need = CountsBuffer.bytesFor(params.width(), params.height());
+            Path folder = counts.toAbsolutePath().getParent();
+            FileStore store = Files.getFileStore(folder);
+            long free = store.getUsableSpace();
+            if (store.getTotalSpace() > 0 && need > free) {    // pseudo file systems (sysfs) have no size: unknown
+                throw new UsageException(String.format(Locale.ROOT,
+                        "--counts of %d x %d needs %s, more than the %s free in \"%s\"",
+                        params.width(), params.height(), HostMemory.size(need), HostMemory.size(free), folder));
+            }
+        }
+    }
+
+    /** Rows of counts held at least while streaming: a device's tile, the verifier's, one in flight to the files. */
+    static final int ROWS_HELD = 3;
 
     private static void checkWritable(String option, Path file) {
         if (file == null) {

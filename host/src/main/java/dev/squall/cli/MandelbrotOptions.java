@@ -49,6 +49,11 @@ final class MandelbrotOptions {
         return DeviceSpec.parse(device);
     }
 
+    /** For commands that measure or run on one device. */
+    DeviceSpec singleDeviceSpec() {
+        return DeviceSpec.parseSingle(device);
+    }
+
     /** Refuses, before any work, an image whose counts do not fit the memory available. */
     void checkMemory(MandelbrotParams params) {
         long need = CountsBuffer.bytesFor(params.width(), params.height());

@@ -2,11 +2,13 @@ package dev.squall.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code squall} in a JVM of its own, started with the launcher's flags: for what only a new process can show, such
@@ -26,6 +28,15 @@ final class SquallProcess {
     /** With {@code jvmOptions} after the launcher's own, as {@code SQUALL_JAVA_OPTS} would add them. */
     static CliRun run(Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
+        return measured(env, jvmOptions, args).run();
+    }
+
+    /** A run and the most resident memory its process held (Linux's VmHWM, read while it ran; 0 elsewhere). */
+    record Measured(CliRun run, long peakResidentBytes) {
+    }
+
+    static Measured measured(Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
                 "--add-modules", "jdk.incubator.vector"));
@@ -38,13 +49,47 @@ final class SquallProcess {
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        AtomicLong peak = new AtomicLong();
+        Thread watcher = Thread.ofPlatform().daemon().start(() -> {
+            while (process.isAlive()) {
+                peak.accumulateAndGet(highWaterMark(status), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        var err = new java.util.concurrent.CompletableFuture<byte[]>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                err.complete(process.getErrorStream().readAllBytes());
+            } catch (IOException e) {
+                err.completeExceptionally(e);
+            }
+        });
         var out = process.getInputStream().readAllBytes();
-        var err = process.getErrorStream().readAllBytes();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("squall did not finish: " + command);
         }
-        return new CliRun(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8).replace(INCUBATOR_WARNING, ""));
+        watcher.join();
+        return new Measured(new CliRun(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err.join(), StandardCharsets.UTF_8).replace(INCUBATOR_WARNING, "")), peak.get());
+    }
+
+    /** VmHWM of a live process in bytes, or 0 once it is gone (or not on Linux). */
+    private static long highWaterMark(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended between two reads
+        }
+        return 0;
     }
 }

@@ -28,6 +28,18 @@ public final class HostMemory {
                 .getTotalMemorySize();
     }
 
+    /** {@code bytes} in the largest binary unit that keeps it at least 1 (B, KiB ... TiB), for messages. */
+    public static String size(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int unit = 0;
+        double value = bytes;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.2f %s", value, units[unit]);
+    }
+
     /** {@code bytes} in GiB with two decimals, for messages. */
     public static String gib(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 public sealed interface DeviceSpec {
     String ALLOWED = "auto, cpu, opencl, opencl:P:D, all, or a list such as opencl:0:0,cpu (see squall devices)";
+    /** What commands that run on one device accept. */
+    String ONE_ALLOWED = "auto, cpu, opencl or opencl:P:D (see squall devices)";
 
     /** Every usable OpenCL device and the CPU backend. */
     record All() implements DeviceSpec {
@@ -60,7 +62,20 @@ public sealed interface DeviceSpec {
         return parseOne(text, text);
     }
 
+    /** A single device, for commands that run on one: {@code all} and lists are refused here, naming what is allowed. */
+    static DeviceSpec parseSingle(String text) {
+        DeviceSpec spec = text.contains(",") ? null : parseOne(text, text, ONE_ALLOWED);
+        if (spec == null || spec instanceof All) {
+            throw new InvalidParameterException("device", '"' + text + '"', ONE_ALLOWED);
+        }
+        return spec;
+    }
+
     private static DeviceSpec parseOne(String text, String whole) {
+        return parseOne(text, whole, ALLOWED);
+    }
+
+    private static DeviceSpec parseOne(String text, String whole, String allowed) {
         Matcher m = OPENCL_ID.matcher(text);
         if (m.matches()) {
             return new OpenCl(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
@@ -70,7 +85,7 @@ public sealed interface DeviceSpec {
             case "cpu" -> new Cpu();
             case "opencl" -> new AnyOpenCl();
             case "all" -> new All();
-            default -> throw new InvalidParameterException("device", '"' + whole + '"', ALLOWED);
+            default -> throw new InvalidParameterException("device", '"' + whole + '"', allowed);
         };
     }
 }

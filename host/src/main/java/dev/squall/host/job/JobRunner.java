@@ -12,10 +12,13 @@ import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * Renders the frames a {@link JobPlan} left to do, on one backend opened once (its program built once), into one
+ * Renders the frames a {@link JobPlan} left to do, on the backends of its device opened once (programs built once), into one
  * counts buffer reused for every frame. Each frame is written so that its file, when there, is complete and listed:
  * <ol>
  * <li>the frame goes to a hidden temporary file, flushed to disk ({@link AtomicFile#prepare});
@@ -59,11 +62,11 @@ public final class JobRunner {
         Runtime.getRuntime().addShutdownHook(stop);
         try (CountsBuffer counts = CountsBuffer.allocate(first.width(), first.height())) {
             progress.start(plan.done(), job.frames().size(), first.pixels());
-            DeviceSelector.run(job.device(), first.precision(), probe, line -> progress.notice("squall: " + line),
-                    backend -> {
-                        renderRemaining(backend, counts);
-                        return null;
-                    });
+            Consumer<String> notice = line -> progress.notice("squall: " + line);
+            DeviceSelector.runAll(job.device(), first.precision(), probe, notice, backends -> {
+                renderRemaining(backends, counts, notice);
+                return null;
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -78,16 +81,19 @@ public final class JobRunner {
     }
 
     /**
-     * From the first frame not yet rendered: under {@code auto}, an OpenCL failure brings the work back here on the
-     * CPU backend, which carries on where the device stopped.
+     * From the first frame not yet rendered, its tiles shared by the backends; a tile whose device fails is redone on
+     * the CPU (and said). Under {@code auto}, an OpenCL failure outside a tile brings the work back here on the CPU
+     * backend, which carries on where the device stopped.
      */
-    private void renderRemaining(Backend backend, CountsBuffer counts) {
-        device = backend.label();
+    private void renderRemaining(List<Backend> backends, CountsBuffer counts, Consumer<String> notice) {
+        device = backends.size() == 1 ? backends.getFirst().label()
+                : backends.stream().map(Backend::id).collect(Collectors.joining(" + "));
         Job job = plan.job();
         while (rendered < plan.todo().size()) {
             int frame = plan.todo().get(rendered);
             MandelbrotParams params = job.frames().get(frame);
-            RenderResult result = MandelbrotRenderer.render(backend, params, Schedule.DEFAULT, counts);
+            RenderResult result = MandelbrotRenderer.render(backends, params, Schedule.DEFAULT, counts,
+                    DeviceSelector::cpu, notice);
             try {
                 write(frame, params, counts);
             } catch (IOException e) {

@@ -9,6 +9,10 @@ import dev.squall.host.tiling.Band;
 import dev.squall.host.tiling.TilePlan;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,13 +80,34 @@ public final class MandelbrotRenderer {
             throw new IllegalArgumentException("a " + counts.width() + "x" + counts.height() + " buffer for a "
                     + params.width() + "x" + params.height() + " render");
         }
+        try {
+            return run(backends, params, schedule, counts, null, fallback, notice);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);    // no sink, no I/O
+        }
+    }
+
+    /**
+     * Renders on {@code backends} without holding the image: each worker renders its tile into a buffer of its own
+     * and hands it to {@code sink}, in image order (a worker whose tile is ahead waits for the tiles before it), so
+     * memory is a tile per device whatever the image's size. The result has no counts ({@code counts()} is null);
+     * its sum is taken from the tiles. A failure of the sink stops the render and is thrown.
+     */
+    public static RenderResult stream(List<Backend> backends, MandelbrotParams params, Schedule schedule,
+            Supplier<Backend> fallback, Consumer<String> notice, TileSink sink) throws IOException {
+        return run(backends, params, schedule, null, sink, fallback, notice);
+    }
+
+    private static RenderResult run(List<Backend> backends, MandelbrotParams params, Schedule schedule,
+            CountsBuffer counts, TileSink sink, Supplier<Backend> fallback, Consumer<String> notice)
+            throws IOException {
         if (backends.isEmpty()) {
             throw new IllegalArgumentException("no backend to render on");
         }
         long maxPixels = backends.stream().mapToLong(Backend::maxBandPixels).min().orElseThrow();
         List<Band> tiles = TilePlan.split(params.width(), params.height(), backends.size(), maxPixels);
         MandelbrotGrid grid = MandelbrotGrid.of(params);
-        Tiles queue = new Tiles(tiles, grid, schedule, counts, fallback, notice);
+        Tiles queue = new Tiles(tiles, grid, schedule, counts, sink, fallback, notice);
         long t0 = System.nanoTime();
         List<Worker> workers = backends.stream().map(b -> new Worker(b, params, queue)).toList();
         if (workers.size() == 1) {
@@ -111,7 +136,12 @@ public final class MandelbrotRenderer {
                 throw w.failure;
             }
         }
-        injectFault(counts);
+        if (queue.sinkFailure != null) {
+            throw queue.sinkFailure;
+        }
+        if (counts != null) {
+            injectFault(counts);
+        }
         long t1 = System.nanoTime();
         double prepare = workers.stream().mapToLong(w -> w.prepareNanos).max().orElse(0) / 1e9;
         BandStats stages = workers.stream().map(w -> w.stats).reduce(BandStats.NONE, BandStats::plus);
@@ -120,8 +150,8 @@ public final class MandelbrotRenderer {
                 : workers.stream().map(w -> w.backend.id() + " (" + w.tilesDone + " tile"
                         + (w.tilesDone == 1 ? "" : "s") + ")").collect(Collectors.joining(" + "))
                         + (queue.redone.get() > 0 ? " + " + fallbackLabel(queue) : "");
-        return new RenderResult(counts, device, tiles.size(), (t1 - t0) / 1e9 - prepare, prepare, counts.sum(),
-                stages);
+        return new RenderResult(counts, device, tiles.size(), (t1 - t0) / 1e9 - prepare, prepare,
+                counts != null ? counts.sum() : queue.sum, stages);
     }
 
     /** The tiles left to render, shared by the workers, and the fallback they share. */
@@ -130,19 +160,26 @@ public final class MandelbrotRenderer {
         final MandelbrotGrid grid;
         final Schedule schedule;
         final CountsBuffer counts;
+        final TileSink sink;
         final Supplier<Backend> fallbackFactory;
         final Consumer<String> notice;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger redone = new AtomicInteger();
         final AtomicInteger fallbackTiles = new AtomicInteger();
         private Backend fallback;
+        /** Streaming: the next tile the sink takes, the sum of the tiles it took, and its failure. */
+        private int nextToSink;
+        long sum;
+        IOException sinkFailure;
+        private boolean stopped;
 
-        Tiles(List<Band> tiles, MandelbrotGrid grid, Schedule schedule, CountsBuffer counts,
+        Tiles(List<Band> tiles, MandelbrotGrid grid, Schedule schedule, CountsBuffer counts, TileSink sink,
                 Supplier<Backend> fallbackFactory, Consumer<String> notice) {
             this.tiles = tiles;
             this.grid = grid;
             this.schedule = schedule;
             this.counts = counts;
+            this.sink = sink;
             this.fallbackFactory = fallbackFactory;
             this.notice = notice;
         }
@@ -153,8 +190,35 @@ public final class MandelbrotRenderer {
             return i < tiles.size() ? i : -1;
         }
 
-        void stop() {
+        synchronized void stop() {
             next.set(tiles.size());
+            stopped = true;
+            notifyAll();
+        }
+
+        /** Hands tile {@code i} to the sink once every tile before it has been; false when the render stopped. */
+        synchronized boolean toSink(int i, MemorySegment tileCounts) throws InterruptedException {
+            while (nextToSink != i && !stopped) {
+                wait();
+            }
+            if (stopped) {
+                return false;
+            }
+            Band tile = tiles.get(i);
+            injectFault(tile, tileCounts, grid.params().width());
+            try {
+                sink.accept(tile, tileCounts);
+            } catch (IOException e) {
+                sinkFailure = e;
+                stop();
+                return false;
+            }
+            for (long k = 0, n = tileCounts.byteSize() / Integer.BYTES; k < n; k++) {
+                sum += Integer.toUnsignedLong(tileCounts.getAtIndex(CountsBuffer.COUNT, k));
+            }
+            nextToSink++;
+            notifyAll();
+            return true;
         }
 
         synchronized Backend fallback() {
@@ -190,16 +254,20 @@ public final class MandelbrotRenderer {
 
         @Override
         public void run() {
-            try {
+            int width = params.width();
+            long tileBytes = queue.tiles.stream().mapToLong(t -> t.pixels(width)).max().orElse(0) * Integer.BYTES;
+            try (Arena arena = Arena.ofShared()) {    // shared: the CPU backend fills it from its pool
+                MemorySegment own = queue.counts == null ? arena.allocate(tileBytes, Integer.BYTES) : null;
                 long t0 = System.nanoTime();
                 backend.prepare(params.precision());
                 prepareNanos = System.nanoTime() - t0;
                 Backend current = backend;
                 for (int i = queue.take(); i >= 0; i = queue.take()) {
                     Band tile = queue.tiles.get(i);
+                    MemorySegment destination = own == null ? queue.counts.band(tile)
+                            : own.asSlice(0, tile.pixels(width) * Integer.BYTES);
                     try {
-                        stats = stats.plus(current.mandelbrot(queue.grid, tile, queue.schedule,
-                                queue.counts.band(tile)));
+                        stats = stats.plus(current.mandelbrot(queue.grid, tile, queue.schedule, destination));
                         if (current == backend) {
                             tilesDone++;
                         } else {
@@ -215,15 +283,20 @@ public final class MandelbrotRenderer {
                                 + " %s, which takes %s's remaining tiles", i, queue.tiles.size(), tile.firstRow(),
                                 tile.firstRow() + tile.rows() - 1, backend.id(), e.getMessage(), current.id(),
                                 backend.id()));
-                        stats = stats.plus(current.mandelbrot(queue.grid, tile, queue.schedule,
-                                queue.counts.band(tile)));
+                        stats = stats.plus(current.mandelbrot(queue.grid, tile, queue.schedule, destination));
                         queue.redone.incrementAndGet();
                         queue.fallbackTiles.incrementAndGet();
+                    }
+                    if (own != null && !queue.toSink(i, destination)) {
+                        return;
                     }
                 }
             } catch (RuntimeException e) {
                 failure = e;
                 queue.stop();
+            } catch (InterruptedException e) {
+                queue.stop();
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -231,6 +304,16 @@ public final class MandelbrotRenderer {
     private static String fallbackLabel(Tiles queue) {
         int tiles = queue.fallbackTiles.get();
         return "cpu fallback (" + tiles + " tile" + (tiles == 1 ? "" : "s") + ", " + queue.redone.get() + " redone)";
+    }
+
+    private static void injectFault(Band tile, MemorySegment tileCounts, int width) {
+        String pixel = System.getProperty(FAULT_CORRUPT_PIXEL);
+        if (pixel != null) {
+            long index = Long.parseLong(pixel) - tile.firstPixel(width);
+            if (index >= 0 && index < tile.pixels(width)) {
+                tileCounts.setAtIndex(CountsBuffer.COUNT, index, tileCounts.getAtIndex(CountsBuffer.COUNT, index) + 1);
+            }
+        }
     }
 
     private static void injectFault(CountsBuffer counts) {

@@ -64,7 +64,7 @@ class ParallelPngTest {
             Adler32 both = new Adler32();
             both.update(x);
             both.update(y);
-            assertEquals(both.getValue(), ParallelPng.adlerConcat(ax.getValue(), ay.getValue(), n), "n = " + n);
+            assertEquals(both.getValue(), PngEncoder.adlerConcat(ax.getValue(), ay.getValue(), n), "n = " + n);
         }
     }
 }
