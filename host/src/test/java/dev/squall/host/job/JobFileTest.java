@@ -46,6 +46,17 @@ class JobFileTest {
     }
 
     @Test
+    void theReadmesExampleJobsAreValid() throws Exception {
+        Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+        Job zoom = JobFile.read(examples.resolve("zoom.json"));
+        assertEquals(60, zoom.frames().size());
+        assertEquals(examples.resolve("zoom-frames"), zoom.dir());
+        Job views = JobFile.read(examples.resolve("views.json"));
+        assertEquals(new MandelbrotParams(640, 480, new View(-0.75, -0.74, 0.10, 0.11), 3000, Precision.F64),
+                views.frames().get(1));
+    }
+
+    @Test
     void optionalFieldsDefaultToF64AutoAndAThousandIterations() throws Exception {
         Job job = read("""
             {"kernel": "mandelbrot", "width": 3, "height": 2, "frames": [{"view": [-2, 1, -1, 1]}],
