@@ -107,6 +107,11 @@ public final class OpenClContext implements AutoCloseable {
         write(buffer, (long) values.length * Integer.BYTES, Pointer.to(values));
     }
 
+    /** Copies {@code source} (native memory) to the start of {@code buffer}; blocks until done. */
+    public void write(OpenClBuffer buffer, MemorySegment source) {
+        write(buffer, source.byteSize(), Pointer.to(source.asByteBuffer()));
+    }
+
     /** Copies the first {@code destination.length} bytes of {@code buffer} into {@code destination}; blocks. */
     public void read(OpenClBuffer buffer, byte[] destination) {
         OpenClException.check(CL.clEnqueueReadBuffer(queue, buffer.mem(), true, 0, destination.length,

@@ -34,6 +34,10 @@ public final class OpenClKernel implements AutoCloseable {
         OpenClException.check(CL.clFinish(context.queue()), "clFinish(" + name + ")", device);
     }
 
+    public OpenClKernel argDouble(int index, double value) {
+        return set(index, Sizeof.cl_double, Pointer.to(new double[] {value}));
+    }
+
     public OpenClKernel argFloat(int index, float value) {
         return set(index, Sizeof.cl_float, Pointer.to(new float[] {value}));
     }

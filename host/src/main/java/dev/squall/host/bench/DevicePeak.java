@@ -1,0 +1,117 @@
+package dev.squall.host.bench;
+
+import dev.squall.host.opencl.OpenClBuffer;
+import dev.squall.host.opencl.OpenClContext;
+import dev.squall.host.opencl.OpenClDevice;
+import dev.squall.host.opencl.OpenClKernel;
+import dev.squall.host.opencl.OpenClProgram;
+import dev.squall.kernels.peak.PeakKernels;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/**
+ * An OpenCL device's own limits, measured as clpeak does: global memory bandwidth (a streaming copy at each float
+ * vector width, the best reported), host-to-device and device-to-host transfers, the round trip of an empty kernel,
+ * and compute peaks from dependent multiply-add chains (fp32, fp64 where supported, int32). Each figure is the median
+ * of {@code runs} runs after {@code warmup}, with its spread. A host copy of the same size (Java, one thread, FFM)
+ * is measured in the same run as an independent reference for the bandwidth figures.
+ */
+public final class DevicePeak {
+    /** Launches of the empty kernel per latency run. */
+    private static final int LAUNCHES = 200;
+    /** Largest buffer for the bandwidth figures: large enough to leave every cache, small enough for any device. */
+    private static final long MAX_BUFFER_BYTES = 256L << 20;
+    /** Work-items a compute unit gets in the compute kernels: enough to fill any device's lanes many times. */
+    private static final long ITEMS_PER_UNIT = 16_384;
+    private static final long GROUP = 64;
+
+    private DevicePeak() {
+    }
+
+    public static DevicePeakReport measure(OpenClDevice device, int warmup, int runs) {
+        long bytes = Math.min(MAX_BUFFER_BYTES, Long.highestOneBit(Math.max(device.maxAllocBytes() / 4, 1 << 20)));
+        long items = device.computeUnits() * ITEMS_PER_UNIT;
+        try (OpenClContext context = OpenClContext.open(device);
+             OpenClProgram program = context.build(PeakKernels.source(),
+                     device.fp64() ? PeakKernels.FP64_OPTION : "");
+             OpenClBuffer in = context.allocateReadOnly(bytes);
+             OpenClBuffer out = context.allocate(bytes);
+             Arena arena = Arena.ofConfined()) {
+            MemorySegment host = arena.allocate(bytes, 64);
+            MemorySegment other = arena.allocate(bytes, 64);
+            Map<String, Figure> copies = new LinkedHashMap<>();
+            for (int width : PeakKernels.COPY_WIDTHS) {
+                try (OpenClKernel copy = program.kernel(PeakKernels.copyKernel(width))) {
+                    copy.arg(0, in).arg(1, out);
+                    long n = bytes / (4L * width);
+                    copies.put("float" + (width == 1 ? "" : width), repeat(warmup, runs,
+                            () -> 2.0 * bytes / seconds(() -> copy.run1d(n, GROUP)) / 1e9));
+                }
+            }
+            Figure h2d = repeat(warmup, runs, () -> bytes / seconds(() -> context.write(in, host)) / 1e9);
+            Figure d2h = repeat(warmup, runs, () -> bytes / seconds(() -> context.read(out, host)) / 1e9);
+            Figure hostCopy = repeat(warmup, runs,
+                    () -> 2.0 * bytes / seconds(() -> MemorySegment.copy(host, 0, other, 0, bytes)) / 1e9);
+            Figure latency;
+            try (OpenClKernel empty = program.kernel("empty")) {
+                empty.arg(0, out);
+                latency = repeat(warmup, runs, () -> seconds(() -> {
+                    for (int i = 0; i < LAUNCHES; i++) {
+                        empty.run1d(1, 1);
+                    }
+                }) / LAUNCHES * 1e6);
+            }
+            double ops = (double) items * PeakKernels.OPS_PER_ITEM;
+            Figure fp32;
+            Figure int32;
+            Figure fp64 = null;
+            try (OpenClBuffer results = context.allocate(items * Double.BYTES)) {
+                try (OpenClKernel mad = program.kernel("mad_float")) {
+                    mad.arg(0, results).argFloat(1, 1.0001f);
+                    fp32 = repeat(warmup, runs, () -> ops / seconds(() -> mad.run1d(items, GROUP)) / 1e9);
+                }
+                try (OpenClKernel mad = program.kernel("mad_int")) {
+                    mad.arg(0, results).argUint(1, 3);
+                    int32 = repeat(warmup, runs, () -> ops / seconds(() -> mad.run1d(items, GROUP)) / 1e9);
+                }
+                if (device.fp64()) {
+                    try (OpenClKernel mad = program.kernel("mad_double")) {
+                        mad.arg(0, results).argDouble(1, 1.0001);
+                        fp64 = repeat(warmup, runs, () -> ops / seconds(() -> mad.run1d(items, GROUP)) / 1e9);
+                    }
+                }
+            }
+            Figure best = copies.values().stream().max((a, b) -> Double.compare(a.median(), b.median()))
+                    .orElseThrow();
+            return new DevicePeakReport(device.id(), device.name(), device.platformName(), device.driverVersion(),
+                    device.openClVersion(), device.type().name().toLowerCase(java.util.Locale.ROOT),
+                    device.computeUnits(), best.median(), h2d.median(), d2h.median(), latency.median(), fp32.median(),
+                    fp64 == null ? null : fp64.median(), int32.median(), hostCopy.median(),
+                    new DevicePeakReport.Details(bytes, items, PeakKernels.OPS_PER_ITEM, copies, h2d, d2h, hostCopy,
+                            latency, fp32, fp64, int32,
+                            device.fp64() ? null : "the device has no fp64 (cl_khr_fp64)",
+                            "fp16 is not measured yet"),
+                    warmup, runs, Environment.current());
+        }
+    }
+
+    private static Figure repeat(int warmup, int runs, DoubleSupplier run) {
+        for (int i = 0; i < warmup; i++) {
+            run.getAsDouble();
+        }
+        double[] values = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            values[i] = run.getAsDouble();
+        }
+        return Figure.of(values);
+    }
+
+    private static double seconds(Runnable work) {
+        long t0 = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.squall.kernels.peak;
+
+import dev.squall.kernels.KernelSource;
+import java.util.List;
+
+/**
+ * The kernels that measure a device's own limits (peak.cl): copies of every float vector width for global memory
+ * bandwidth, an empty kernel for launch latency, and dependent multiply-add chains for compute peaks. Building with
+ * {@value #FP64_OPTION} adds the double-precision chain.
+ */
+public final class PeakKernels {
+    public static final String FP64_OPTION = "-DSQUALL_FP64";
+    /** The copy kernels, {@code copy_float} to {@code copy_float16}, with their element width in floats. */
+    public static final List<Integer> COPY_WIDTHS = List.of(1, 2, 4, 8, 16);
+    /** Operations a work-item of a {@code mad_*} kernel does: 2 x 16 lanes x 2 chains x 8 steps x 64 loops. */
+    public static final long OPS_PER_ITEM = 2L * 16 * 2 * 8 * 64;
+
+    private PeakKernels() {
+    }
+
+    public static KernelSource source() {
+        return KernelSource.load(PeakKernels.class, "peak.cl");
+    }
+
+    public static String copyKernel(int width) {
+        return width == 1 ? "copy_float" : "copy_float" + width;
+    }
+}
