@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code squall bench KERNEL ...}: reproducible timings. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure a kernel on a device.",
-        subcommands = {BenchMandelbrotCommand.class, BenchDeviceCommand.class})
+        subcommands = {BenchMandelbrotCommand.class, BenchDeviceCommand.class, BenchCompareCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
