@@ -5,9 +5,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code squall bench KERNEL ...}: reproducible timings. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure a kernel on a device.",
-        subcommands = {BenchMandelbrotCommand.class, BenchDeviceCommand.class, BenchCompareCommand.class})
+/** {@code squall bench ...}: reproducible timings of kernels and devices, sweeps, and their comparison. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure kernels and devices: mandelbrot, device (clpeak-like), sweep, compare.",
+        subcommands = {BenchMandelbrotCommand.class, BenchDeviceCommand.class, BenchSweepCommand.class,
+            BenchCompareCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,169 @@
+package dev.squall.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.squall.host.bench.Environment;
+import dev.squall.host.bench.Sweep;
+import dev.squall.host.bench.SweepChart;
+import dev.squall.host.bench.SweepReport;
+import dev.squall.host.device.DeviceSelector;
+import dev.squall.host.device.DeviceSpec;
+import dev.squall.host.imageio.AtomicFile;
+import dev.squall.host.opencl.OpenCl;
+import dev.squall.kernels.InvalidParameterException;
+import dev.squall.kernels.Precision;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code squall bench sweep}: a kernel's throughput against image size, per device and precision, as JSON, a table, a chart. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Throughput of a kernel against image size (size x size) per device and precision: median and"
+                + " spread of --runs after --warmup; a PNG chart with --plot.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:measured", "1:a device or I/O failure", "2:bad option (nothing measured or written)"})
+final class BenchSweepCommand implements Callable<Integer> {
+    /** Largest side: a brightness image is one Java array of RGBA bytes. */
+    static final int MAX_SIZE = 16_384;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--kernel", required = true, paramLabel = "mandelbrot|brightness", description = "What to run.")
+    String kernel;
+
+    @Option(names = "--sizes", defaultValue = "256,512,1024,2048", paramLabel = "N,N,...",
+            description = "Image sides, each image N x N. Default: ${DEFAULT-VALUE}.")
+    String sizes;
+
+    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N",
+            description = "Mandelbrot only, on the seed's view -2.5,1,-1,1. Default: ${DEFAULT-VALUE}.")
+    int maxIter;
+
+    @Option(names = "--precision", defaultValue = "f64", paramLabel = "f64|f32|f64,f32",
+            description = "Mandelbrot only: one series per precision. Default: ${DEFAULT-VALUE}.")
+    String precision;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|all|LIST",
+            description = "One series per device (squall devices lists them). Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Measured runs. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N",
+            description = "Runs discarded before measuring. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--plot", paramLabel = "CHART.png", description = "Also draw the sweep as a PNG line chart.")
+    Path plot;
+
+    @Option(names = "--json", description = "One JSON object on stdout instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean mandelbrot = switch (kernel) {
+            case "mandelbrot" -> true;
+            case "brightness" -> false;
+            default -> throw new InvalidParameterException("kernel", '"' + kernel + '"', "mandelbrot or brightness");
+        };
+        List<Integer> sides = sides();
+        List<Precision> precisions = new ArrayList<>();
+        for (String p : precision.split(",", -1)) {
+            Precision parsed = Precision.parse(p.strip());
+            if (precisions.contains(parsed)) {
+                throw new InvalidParameterException("precision", '"' + precision + '"', "f64, f32 or f64,f32");
+            }
+            precisions.add(parsed);
+        }
+        if (maxIter < 1) {
+            throw new InvalidParameterException("max-iter", maxIter, "at least 1");
+        }
+        if (runs < 1) {
+            throw new InvalidParameterException("runs", runs, "at least 1");
+        }
+        if (warmup < 0) {
+            throw new InvalidParameterException("warmup", warmup, "0 or more");
+        }
+        DeviceSpec deviceSpec = DeviceSpec.parse(device);
+        if (plot != null) {
+            if (!plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+                throw new UsageException("--plot must name a .png file, got \"" + plot + "\"");
+            }
+            Path folder = plot.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                throw new UsageException("--plot folder does not exist: \"" + folder + "\"");
+            }
+        }
+
+        List<SweepReport.Series> series = new ArrayList<>();
+        for (Precision p : mandelbrot ? precisions : List.of(Precision.F32)) {
+            series.addAll(DeviceSelector.runAll(deviceSpec, p, OpenCl.probe(), why -> err.println("squall: " + why),
+                    backends -> backends.stream().map(b -> mandelbrot
+                            ? Sweep.mandelbrot(b, p, sides, maxIter, warmup, runs)
+                            : Sweep.brightness(b, sides, warmup, runs)).toList()));
+        }
+        SweepReport report = new SweepReport(kernel, mandelbrot ? "Giter/s" : "Mpixel/s", mandelbrot ? maxIter : 0,
+                sides, series, warmup, runs, Environment.current());
+        if (plot != null) {
+            byte[] png = SweepChart.png(report);
+            AtomicFile.write(plot, (stream, channel) -> stream.write(png));
+        }
+        if (json) {
+            out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } else {
+            print(out, report);
+        }
+        return 0;
+    }
+
+    private List<Integer> sides() {
+        List<Integer> sides = new ArrayList<>();
+        for (String part : sizes.split(",", -1)) {
+            int side;
+            try {
+                side = Integer.parseInt(part.strip());
+            } catch (NumberFormatException e) {
+                side = -1;
+            }
+            if (side < 1 || side > MAX_SIZE || sides.contains(side)) {
+                throw new InvalidParameterException("sizes", '"' + sizes + '"',
+                        "a list of distinct sides from 1 to " + MAX_SIZE + " such as 256,512,1024");
+            }
+            sides.add(side);
+        }
+        return sides;
+    }
+
+    private static void print(PrintWriter out, SweepReport r) {
+        out.printf(Locale.ROOT, "%s%s, %s (median, min-max of %d runs after %d warm-up)%n", r.kernel(),
+                r.kernel().equals("mandelbrot") ? " max-iter " + r.maxIter() + " view -2.5,1,-1,1" : " (seed)",
+                r.unit(), r.runs(), r.warmupRuns());
+        out.printf(Locale.ROOT, "%-28s", "size");
+        r.sizes().forEach(s -> out.printf(Locale.ROOT, " %24s", s + "x" + s));
+        out.println();
+        for (SweepReport.Series s : r.series()) {
+            out.printf(Locale.ROOT, "%-28s", s.device() + " " + s.label());
+            s.points().forEach(p -> out.printf(Locale.ROOT, " %24s", String.format(Locale.ROOT, "%.3f (%.3f-%.3f)",
+                    p.rate().median(), p.rate().min(), p.rate().max())));
+            out.println();
+        }
+    }
+}

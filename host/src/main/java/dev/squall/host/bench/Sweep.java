@@ -1,0 +1,74 @@
+package dev.squall.host.bench;
+
+import dev.squall.host.Backend;
+import dev.squall.host.Schedule;
+import dev.squall.kernels.Precision;
+import dev.squall.kernels.image.PixelOp;
+import dev.squall.kernels.image.PixelReference;
+import dev.squall.kernels.image.PixelStep;
+import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import dev.squall.kernels.mandelbrot.View;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Throughput of one kernel on one backend at each of several image sizes: Mandelbrot (the seed's view, Giter/s, as
+ * {@code bench mandelbrot} measures it) or the seed's brightness (Mpixel/s, RGBA in memory, checked once against the
+ * reference at each size).
+ */
+public final class Sweep {
+    public static final View VIEW = new View(-2.5, 1, -1, 1);
+    private static final List<PixelStep> BRIGHTNESS = List.of(PixelOp.parse("brightness=1.2"));
+
+    private Sweep() {
+    }
+
+    public static SweepReport.Series mandelbrot(Backend backend, Precision precision, List<Integer> sizes,
+            int maxIter, int warmup, int runs) {
+        if (warmup > 0) {
+            // One untimed pass over every size first: a JIT-compiled backend (the CPU's) would otherwise be measured
+            // cold at the first, smallest sizes, whose few runs are too short to warm it.
+            for (int size : sizes) {
+                MandelbrotBench.run(backend, new MandelbrotParams(size, size, VIEW, maxIter, precision),
+                        Schedule.DEFAULT, 0, 1, "auto");
+            }
+        }
+        List<SweepReport.Point> points = new ArrayList<>();
+        for (int size : sizes) {
+            MandelbrotParams params = new MandelbrotParams(size, size, VIEW, maxIter, precision);
+            MandelbrotBenchReport r = MandelbrotBench.run(backend, params, Schedule.DEFAULT, warmup, runs, "auto");
+            double giter = r.iterations() / 1e9;
+            points.add(new SweepReport.Point(size, params.pixels(),
+                    new Figure(r.giterPerS(), giter / r.secondsMax(), giter / r.secondsMin(), r.runs())));
+        }
+        return new SweepReport.Series(backend.id(), precision.label(), backend.label(), points);
+    }
+
+    public static SweepReport.Series brightness(Backend backend, List<Integer> sizes, int warmup, int runs) {
+        List<SweepReport.Point> points = new ArrayList<>();
+        for (int size : sizes) {
+            long pixels = (long) size * size;
+            byte[] in = new byte[Math.toIntExact(pixels * 4)];
+            new Random(size).nextBytes(in);
+            byte[] out = new byte[in.length];
+            backend.pointOps(BRIGHTNESS, in, out);
+            if (!Arrays.equals(out, PixelReference.apply(BRIGHTNESS, in))) {
+                throw new IllegalStateException(backend.id() + ": brightness at " + size + "x" + size
+                        + " differs from the reference");
+            }
+            for (int i = 0; i < warmup; i++) {
+                backend.pointOps(BRIGHTNESS, in, out);
+            }
+            double[] rates = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                backend.pointOps(BRIGHTNESS, in, out);
+                rates[i] = pixels / ((System.nanoTime() - t0) / 1e9) / 1e6;
+            }
+            points.add(new SweepReport.Point(size, pixels, Figure.of(rates)));
+        }
+        return new SweepReport.Series(backend.id(), "rgba8", backend.label(), points);
+    }
+}
