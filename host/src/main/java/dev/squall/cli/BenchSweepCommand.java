@@ -157,11 +157,11 @@ final class BenchSweepCommand implements Callable<Integer> {
                 r.kernel().equals("mandelbrot") ? " max-iter " + r.maxIter() + " view -2.5,1,-1,1" : " (seed)",
                 r.unit(), r.runs(), r.warmupRuns());
         out.printf(Locale.ROOT, "%-28s", "size");
-        r.sizes().forEach(s -> out.printf(Locale.ROOT, " %24s", s + "x" + s));
+        r.sizes().forEach(s -> out.printf(Locale.ROOT, " %26s", s + "x" + s));
         out.println();
         for (SweepReport.Series s : r.series()) {
             out.printf(Locale.ROOT, "%-28s", s.device() + " " + s.label());
-            s.points().forEach(p -> out.printf(Locale.ROOT, " %24s", String.format(Locale.ROOT, "%.3f (%.3f-%.3f)",
+            s.points().forEach(p -> out.printf(Locale.ROOT, " %26s", String.format(Locale.ROOT, "%.3f (%.3f-%.3f)",
                     p.rate().median(), p.rate().min(), p.rate().max())));
             out.println();
         }
