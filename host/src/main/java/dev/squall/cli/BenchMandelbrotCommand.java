@@ -3,14 +3,19 @@ package dev.squall.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.squall.host.Backend;
 import dev.squall.host.Schedule;
+import dev.squall.host.bench.DevicePeak;
+import dev.squall.host.bench.Figure;
 import dev.squall.host.bench.MandelbrotBench;
 import dev.squall.host.bench.MandelbrotBenchReport;
 import dev.squall.host.device.DeviceSelector;
+import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import dev.squall.kernels.peak.PeakKernels;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,6 +55,10 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object on stdout instead of text.")
     boolean json;
 
+    @Option(names = "--against-peak", description = "Also measure the OpenCL device's multiply-add peak in the same"
+            + " precision (as bench device does) and report the fraction of it the render reached.")
+    boolean againstPeak;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,17 +78,39 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
             default -> throw new InvalidParameterException("opencl-variant", '"' + variant + '"', "auto, scalar or simd");
         };
         options.checkMemory(params);
+        if (againstPeak && !(deviceSpec instanceof DeviceSpec.OpenCl || deviceSpec instanceof DeviceSpec.AnyOpenCl)) {
+            throw new UsageException("--against-peak needs --device opencl or opencl:P:D (an OpenCL device's peak is"
+                    + " measured; the Java CPU backend has none), got --device " + options.device);
+        }
         Schedule schedule = new Schedule(!noCycleShortcut, openClVariant);
         MandelbrotBenchReport report;
         try (Backend backend = DeviceSelector.open(deviceSpec, params.precision(), OpenCl.probe(),
                 why -> err.println("squall: " + why))) {
             report = MandelbrotBench.run(backend, params, schedule, warmup, runs, variant);
         }
+        Figure peak = againstPeak ? DevicePeak.madPeak(OpenCl.probe().find(report.device()).orElseThrow(), params.precision(),
+                1, 3) : null;
+        double flops = (double) report.executedIterations() * PeakKernels.MANDELBROT_FLOPS_PER_ITERATION
+                / report.secondsMedian() / 1e9;
         if (json) {
-            out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .disable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode node = mapper.valueToTree(report);
+            if (peak != null) {
+                node.put("flops_per_iteration", PeakKernels.MANDELBROT_FLOPS_PER_ITERATION);
+                node.put("executed_gflops", flops);
+                node.putPOJO("device_peak_gflops", peak);
+                node.put("peak_fraction", flops / peak.median());
+            }
+            out.println(mapper.writeValueAsString(node));
         } else {
             print(out, report);
+            if (peak != null) {
+                out.printf(Locale.ROOT, "  %.1f GFLOP/s executed (%d flops an iteration): %.1f %% of the device's"
+                        + " measured %s multiply-add peak, %.1f GFLOP/s (%.1f-%.1f)%n", flops,
+                        PeakKernels.MANDELBROT_FLOPS_PER_ITERATION, 100 * flops / peak.median(), params.precision(),
+                        peak.median(), peak.min(), peak.max());
+            }
         }
         return 0;
     }

@@ -32,6 +32,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void againstPeakSetsTheExecutedFlopsAgainstTheDevicesMeasuredMultiplyAddPeak() throws Exception {
+        var device = OpenClTestDevice.require(Precision.F64);
+        JsonNode r = bench("--device", device.id(), "--against-peak");
+        assertEquals(8, r.get("flops_per_iteration").asInt());
+        double flops = r.get("executed_iterations").asLong() * 8.0 / r.get("seconds_median").asDouble() / 1e9;
+        assertEquals(flops, r.get("executed_gflops").asDouble(), flops * 1e-12);
+        JsonNode peak = r.get("device_peak_gflops");
+        assertEquals(3, peak.get("runs").asInt());
+        assertEquals(flops / peak.get("median").asDouble(), r.get("peak_fraction").asDouble(), 1e-12);
+        assertTrue(r.get("peak_fraction").asDouble() > 0, r::toString);
+
+        CliRun cpu = CliRun.of("bench", "mandelbrot", "--width", "16", "--height", "16", "--max-iter", "10",
+                "--view", "-2.5,1,-1,1", "--device", "cpu", "--against-peak");
+        assertEquals(2, cpu.exitCode(), cpu::toString);
+        assertEquals("squall: --against-peak needs --device opencl or opencl:P:D (an OpenCL device's peak is measured;"
+                + " the Java CPU backend has none), got --device cpu\n", cpu.err());
+    }
+
+    @Test
     void measuresOneDeviceAtATime() {
         CliRun run = CliRun.of("bench", "mandelbrot", "--width", "16", "--height", "16", "--max-iter", "10",
                 "--view", "-2.5,1,-1,1", "--device", "all");

@@ -5,6 +5,7 @@ import dev.squall.host.opencl.OpenClContext;
 import dev.squall.host.opencl.OpenClDevice;
 import dev.squall.host.opencl.OpenClKernel;
 import dev.squall.host.opencl.OpenClProgram;
+import dev.squall.kernels.Precision;
 import dev.squall.kernels.peak.PeakKernels;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -95,6 +96,28 @@ public final class DevicePeak {
                             device.fp64() ? null : "the device has no fp64 (cl_khr_fp64)",
                             "fp16 is not measured yet"),
                     warmup, runs, Environment.current());
+        }
+    }
+
+    /**
+     * The multiply-add peak of {@code device} in {@code precision} alone (GFLOP/s, an FMA counting 2), for setting a
+     * kernel's rate against it.
+     */
+    public static Figure madPeak(OpenClDevice device, Precision precision, int warmup, int runs) {
+        long items = device.computeUnits() * ITEMS_PER_UNIT;
+        double ops = (double) items * PeakKernels.OPS_PER_ITEM;
+        boolean f64 = precision == Precision.F64;
+        try (OpenClContext context = OpenClContext.open(device);
+             OpenClProgram program = context.build(PeakKernels.source(), f64 ? PeakKernels.FP64_OPTION : "");
+             OpenClBuffer results = context.allocate(items * Double.BYTES);
+             OpenClKernel mad = program.kernel(f64 ? "mad_double" : "mad_float")) {
+            mad.arg(0, results);
+            if (f64) {
+                mad.argDouble(1, 1.0001);
+            } else {
+                mad.argFloat(1, 1.0001f);
+            }
+            return repeat(warmup, runs, () -> ops / seconds(() -> mad.run1d(items, GROUP)) / 1e9);
         }
     }
 

@@ -15,6 +15,12 @@ public final class PeakKernels {
     /** Operations a work-item of a {@code mad_*} kernel does: 2 x 16 lanes x 2 chains x 8 steps x 64 loops. */
     public static final long OPS_PER_ITEM = 2L * 16 * 2 * 8 * 64;
 
+    /**
+     * Floating-point operations of one Mandelbrot iteration as the kernels and the reference do it, the escape
+     * comparison not counted: x*x, y*y, their sum, x*x - y*y + x0 (2), 2*x*y + y0 (3).
+     */
+    public static final int MANDELBROT_FLOPS_PER_ITERATION = 8;
+
     private PeakKernels() {
     }
 
