@@ -117,11 +117,14 @@ final class BenchDeviceCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  host copy (Java, same size)  %s GB/s%n", range(d.hostCopyGbps()));
         out.printf(Locale.ROOT, "  host to device  %s GB/s; device to host %s GB/s%n", range(d.h2dGbps()),
                 range(d.d2hGbps()));
+        out.printf(Locale.ROOT, "  mapped: host to device  %s GB/s; device to host %s GB/s%n", range(d.h2dMapGbps()),
+                range(d.d2hMapGbps()));
         out.printf(Locale.ROOT, "  kernel launch latency  %s us (empty kernel, enqueue to finish)%n",
                 range(d.launchLatencyUs()));
-        out.printf(Locale.ROOT, "  fp32 %s GFLOP/s; fp64 %s; int32 %s GOP/s (%d items x %d ops)%n",
+        out.printf(Locale.ROOT, "  fp32 %s GFLOP/s; fp64 %s; fp16 %s; int32 %s GOP/s (%d items x %d ops)%n",
                 range(d.fp32Gflops()), d.fp64Gflops() == null ? "- (" + d.fp64Missing() + ")"
-                        : range(d.fp64Gflops()) + " GFLOP/s", range(d.int32Gops()), d.computeItems(), d.opsPerItem());
+                        : range(d.fp64Gflops()) + " GFLOP/s", d.fp16Gflops() == null ? "- (" + d.fp16Missing() + ")"
+                        : range(d.fp16Gflops()) + " GFLOP/s", range(d.int32Gops()), d.computeItems(), d.opsPerItem());
     }
 
     private static String range(Figure f) {

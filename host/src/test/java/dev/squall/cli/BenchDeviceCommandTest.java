@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code squall bench device}: the JSON's shape and the table; the figures themselves are in BENCHMARKS.md. */
 class BenchDeviceCommandTest {
     private static final List<String> HEADLINE = List.of("global_bandwidth_gbps", "h2d_gbps", "d2h_gbps",
-            "launch_latency_us", "fp32_gflops", "int32_gops", "host_copy_gbps");
+            "h2d_map_gbps", "d2h_map_gbps", "launch_latency_us", "fp32_gflops", "int32_gops", "host_copy_gbps");
 
     @Test
     void jsonHasEveryHeadlineFigureWithItsSpreadAndTheMachine() throws Exception {
@@ -51,6 +51,11 @@ class BenchDeviceCommandTest {
             assertEquals("the device has no fp64 (cl_khr_fp64)", details.get("fp64_missing").asText());
         }
         assertEquals(2L * 16 * 2 * 8 * 64, details.get("ops_per_item").asLong());
+        if (r.get("fp16_gflops").isNull()) {    // PoCL on CPUs has no cl_khr_fp16
+            assertEquals("the device has no fp16 (cl_khr_fp16)", details.get("fp16_missing").asText());
+        } else {
+            assertTrue(r.get("fp16_gflops").asDouble() > 0, r::toString);
+        }
         assertEquals(3, r.get("runs").asInt());
         assertEquals(0, r.get("warmup_runs").asInt());
         assertTrue(root.get("environment").get("cores").asInt() > 0);
@@ -68,12 +73,13 @@ class BenchDeviceCommandTest {
         CliRun run = CliRun.of("bench", "device", "--device", device.id(), "--runs", "1", "--warmup", "0");
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.out().lines().toList();
-        assertEquals(7, lines.size(), run::toString);
+        assertEquals(8, lines.size(), run::toString);
         assertTrue(lines.get(0).startsWith(device.id() + ": " + device.name() + " ("), lines.get(0));
         assertTrue(lines.get(1).matches("  global memory bandwidth [\\d.]+ \\([\\d.]+-[\\d.]+\\) GB/s .*float16 [\\d.]+\\)"),
                 lines.get(1));
-        assertTrue(lines.get(4).matches("  kernel launch latency  [\\d.]+ \\(.*\\) us .*"), lines.get(4));
-        assertTrue(lines.get(5).startsWith("  fp32 "), lines.get(5));
+        assertTrue(lines.get(4).startsWith("  mapped: host to device  "), lines.get(4));
+        assertTrue(lines.get(5).matches("  kernel launch latency  [\\d.]+ \\(.*\\) us .*"), lines.get(5));
+        assertTrue(lines.get(6).startsWith("  fp32 "), lines.get(6));
     }
 
     @ParameterizedTest

@@ -16,7 +16,8 @@ import java.util.function.DoubleSupplier;
 /**
  * An OpenCL device's own limits, measured as clpeak does: global memory bandwidth (a streaming copy at each float
  * vector width, the best reported), host-to-device and device-to-host transfers, the round trip of an empty kernel,
- * and compute peaks from dependent multiply-add chains (fp32, fp64 where supported, int32). Each figure is the median
+ * (copies, and through a mapping), and compute peaks from dependent multiply-add chains (fp32, fp64 and fp16 where
+ * supported, int32). Each figure is the median
  * of {@code runs} runs after {@code warmup}, with its spread. A host copy of the same size (Java, one thread, FFM)
  * is measured in the same run as an independent reference for the bandwidth figures.
  */
@@ -35,9 +36,10 @@ public final class DevicePeak {
     public static DevicePeakReport measure(OpenClDevice device, int warmup, int runs) {
         long bytes = Math.min(MAX_BUFFER_BYTES, Long.highestOneBit(Math.max(device.maxAllocBytes() / 4, 1 << 20)));
         long items = device.computeUnits() * ITEMS_PER_UNIT;
+        boolean fp16 = device.hasExtension("cl_khr_fp16");
         try (OpenClContext context = OpenClContext.open(device);
-             OpenClProgram program = context.build(PeakKernels.source(),
-                     device.fp64() ? PeakKernels.FP64_OPTION : "");
+             OpenClProgram program = context.build(PeakKernels.source(), (device.fp64() ? PeakKernels.FP64_OPTION : "")
+                     + (fp16 ? " " + PeakKernels.FP16_OPTION : ""));
              OpenClBuffer in = context.allocateReadOnly(bytes);
              OpenClBuffer out = context.allocate(bytes);
              Arena arena = Arena.ofConfined()) {
@@ -54,6 +56,10 @@ public final class DevicePeak {
             }
             Figure h2d = repeat(warmup, runs, () -> bytes / seconds(() -> context.write(in, host)) / 1e9);
             Figure d2h = repeat(warmup, runs, () -> bytes / seconds(() -> context.read(out, host)) / 1e9);
+            Figure h2dMap = repeat(warmup, runs, () -> bytes / seconds(() -> context.mapped(in, true,
+                    view -> MemorySegment.ofBuffer(view).copyFrom(host))) / 1e9);
+            Figure d2hMap = repeat(warmup, runs, () -> bytes / seconds(() -> context.mapped(out, false,
+                    view -> other.copyFrom(MemorySegment.ofBuffer(view)))) / 1e9);
             Figure hostCopy = repeat(warmup, runs,
                     () -> 2.0 * bytes / seconds(() -> MemorySegment.copy(host, 0, other, 0, bytes)) / 1e9);
             Figure latency;
@@ -69,6 +75,7 @@ public final class DevicePeak {
             Figure fp32;
             Figure int32;
             Figure fp64 = null;
+            Figure fp16Figure = null;
             try (OpenClBuffer results = context.allocate(items * Double.BYTES)) {
                 try (OpenClKernel mad = program.kernel("mad_float")) {
                     mad.arg(0, results).argFloat(1, 1.0001f);
@@ -84,17 +91,24 @@ public final class DevicePeak {
                         fp64 = repeat(warmup, runs, () -> ops / seconds(() -> mad.run1d(items, GROUP)) / 1e9);
                     }
                 }
+                if (fp16) {
+                    try (OpenClKernel mad = program.kernel("mad_half")) {
+                        mad.arg(0, results).argHalf(1, (short) 0x3C00);    // 1.0
+                        fp16Figure = repeat(warmup, runs, () -> ops / seconds(() -> mad.run1d(items, GROUP)) / 1e9);
+                    }
+                }
             }
             Figure best = copies.values().stream().max((a, b) -> Double.compare(a.median(), b.median()))
                     .orElseThrow();
             return new DevicePeakReport(device.id(), device.name(), device.platformName(), device.driverVersion(),
                     device.openClVersion(), device.type().name().toLowerCase(java.util.Locale.ROOT),
-                    device.computeUnits(), best.median(), h2d.median(), d2h.median(), latency.median(), fp32.median(),
-                    fp64 == null ? null : fp64.median(), int32.median(), hostCopy.median(),
-                    new DevicePeakReport.Details(bytes, items, PeakKernels.OPS_PER_ITEM, copies, h2d, d2h, hostCopy,
-                            latency, fp32, fp64, int32,
+                    device.computeUnits(), best.median(), h2d.median(), d2h.median(), h2dMap.median(), d2hMap.median(),
+                    latency.median(), fp32.median(), fp64 == null ? null : fp64.median(),
+                    fp16Figure == null ? null : fp16Figure.median(), int32.median(), hostCopy.median(),
+                    new DevicePeakReport.Details(bytes, items, PeakKernels.OPS_PER_ITEM, copies, h2d, d2h, h2dMap,
+                            d2hMap, hostCopy, latency, fp32, fp64, fp16Figure, int32,
                             device.fp64() ? null : "the device has no fp64 (cl_khr_fp64)",
-                            "fp16 is not measured yet"),
+                            fp16 ? null : "the device has no fp16 (cl_khr_fp16)"),
                     warmup, runs, Environment.current());
         }
     }

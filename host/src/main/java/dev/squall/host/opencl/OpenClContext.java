@@ -107,6 +107,24 @@ public final class OpenClContext implements AutoCloseable {
         write(buffer, (long) values.length * Integer.BYTES, Pointer.to(values));
     }
 
+    /**
+     * Maps {@code buffer} into host memory (for writing, or for reading), hands the mapping to {@code use}, then
+     * unmaps it; blocks until both are done. Transfers through a mapping are what clpeak's "map" figures measure.
+     */
+    public void mapped(OpenClBuffer buffer, boolean write, java.util.function.Consumer<java.nio.ByteBuffer> use) {
+        int[] status = new int[1];
+        java.nio.ByteBuffer view = CL.clEnqueueMapBuffer(queue, buffer.mem(), true,
+                write ? CL.CL_MAP_WRITE : CL.CL_MAP_READ, 0, buffer.bytes(), 0, null, null, status);
+        OpenClException.check(status[0], "clEnqueueMapBuffer", device.id());
+        try {
+            use.accept(view.order(java.nio.ByteOrder.nativeOrder()));
+        } finally {
+            OpenClException.check(CL.clEnqueueUnmapMemObject(queue, buffer.mem(), view, 0, null, null),
+                    "clEnqueueUnmapMemObject", device.id());
+            OpenClException.check(CL.clFinish(queue), "clFinish(unmap)", device.id());
+        }
+    }
+
     /** Copies {@code source} (native memory) to the start of {@code buffer}; blocks until done. */
     public void write(OpenClBuffer buffer, MemorySegment source) {
         write(buffer, source.byteSize(), Pointer.to(source.asByteBuffer()));

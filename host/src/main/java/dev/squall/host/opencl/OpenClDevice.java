@@ -24,6 +24,12 @@ public record OpenClDevice(
 
     public enum Type { GPU, CPU, ACCELERATOR, OTHER }
 
+    /** Whether the device lists {@code extension} (such as cl_khr_fp16) in CL_DEVICE_EXTENSIONS. */
+    public boolean hasExtension(String extension) {
+        return java.util.Arrays.asList(OpenCl.deviceString(device, org.jocl.CL.CL_DEVICE_EXTENSIONS).split("\\s+"))
+                .contains(extension);
+    }
+
     public String id() {
         return "opencl:" + platformIndex + ":" + deviceIndex;
     }

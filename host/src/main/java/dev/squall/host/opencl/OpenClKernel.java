@@ -38,6 +38,11 @@ public final class OpenClKernel implements AutoCloseable {
         return set(index, Sizeof.cl_double, Pointer.to(new double[] {value}));
     }
 
+    /** A {@code half} argument: its IEEE 754 binary16 bits. */
+    public OpenClKernel argHalf(int index, short bits) {
+        return set(index, Sizeof.cl_half, Pointer.to(new short[] {bits}));
+    }
+
     public OpenClKernel argFloat(int index, float value) {
         return set(index, Sizeof.cl_float, Pointer.to(new float[] {value}));
     }

@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * The kernels that measure a device's own limits (peak.cl): copies of every float vector width for global memory
  * bandwidth, an empty kernel for launch latency, and dependent multiply-add chains for compute peaks. Building with
- * {@value #FP64_OPTION} adds the double-precision chain.
+ * {@value #FP64_OPTION} adds the double-precision chain, {@value #FP16_OPTION} the half-precision one.
  */
 public final class PeakKernels {
     public static final String FP64_OPTION = "-DSQUALL_FP64";
+    /** Adds the half-precision chain, for devices with cl_khr_fp16. */
+    public static final String FP16_OPTION = "-DSQUALL_FP16";
     /** The copy kernels, {@code copy_float} to {@code copy_float16}, with their element width in floats. */
     public static final List<Integer> COPY_WIDTHS = List.of(1, 2, 4, 8, 16);
     /** Operations a work-item of a {@code mad_*} kernel does: 2 x 16 lanes x 2 chains x 8 steps x 64 loops. */

@@ -51,3 +51,8 @@ __kernel void mad_int(__global int *out, int a) {
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 MAD_BODY(double, double16, SUM16)
 #endif
+
+#ifdef SQUALL_FP16
+#pragma OPENCL EXTENSION cl_khr_fp16 : enable
+MAD_BODY(half, half16, SUM16)
+#endif
