@@ -91,6 +91,8 @@ class BenchCommandTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), r.get("environment").get("cores").asInt());
         assertEquals(Runtime.version().toString(), r.get("environment").get("jvm").asText());
         assertTrue(r.get("environment").has("cpu"));
+        assertEquals(dev.squall.host.opencl.OpenCl.probe().devices().size(), r.get("environment").get("opencl_devices").size(),
+                "every OpenCL device with its driver");
     }
 
     @Test
