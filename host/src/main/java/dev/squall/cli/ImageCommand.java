@@ -1,6 +1,7 @@
 package dev.squall.cli;
 
 import dev.squall.host.Backend;
+import dev.squall.host.cpu.CpuBackend;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.image.ImageBatch;
@@ -79,6 +80,7 @@ final class ImageCommand implements Callable<Integer> {
             }
             return 0;
         }
+        CpuBackend.warmUpPixelKernels();    // while the arguments are checked and the first image decoded
         List<ImageStep> chain = ops.stream().map(ImageOps::parse).toList();
         DeviceSpec deviceSpec = DeviceSpec.parseSingle(device);
         if (pngLevel < 0 || pngLevel > 9) {

@@ -38,6 +38,11 @@ public final class CpuBackend implements Backend {
         this.pool = new ForkJoinPool(threads);
     }
 
+    /** Compiles the pixel kernels' vector code ahead of the first image (see {@link ByteTable}); returns at once. */
+    public static void warmUpPixelKernels() {
+        ByteTable.warmUpInBackground();
+    }
+
     @Override
     public String id() {
         return "cpu";
@@ -109,22 +114,15 @@ public final class CpuBackend implements Backend {
         int chunks = (pixels + PIXEL_CHUNK - 1) / PIXEL_CHUNK;
         if (chain.stream().allMatch(step -> step.op().perChannel())) {
             // Each of R, G, B maps through the same function of its own value alone: one 256-entry table, made by
-            // the reference itself, does the whole chain (exact by construction, ~2x faster than the chain). Also
-            // for brightness alone: a Vector API version was 15 % faster once compiled (JMH) but 10 % slower in a
-            // whole `squall image` run, which ends before the JIT has compiled it (BENCHMARKS.md).
-            byte[] table = new byte[256];
+            // the reference itself, does the whole chain (exact by construction), 64 bytes at a time where the CPU
+            // can (ByteTable).
+            byte[] entries = new byte[256];
             for (int c = 0; c < 256; c++) {
-                table[c] = (byte) (PixelReference.apply(chain, PixelReference.tables(chain), c << 24) >>> 24);
+                entries[c] = (byte) (PixelReference.apply(chain, PixelReference.tables(chain), c << 24) >>> 24);
             }
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
-                int end = 4 * Math.min(pixels, (c + 1) * PIXEL_CHUNK);
-                for (int i = 4 * c * PIXEL_CHUNK; i < end; i += 4) {
-                    out[i] = table[in[i] & 0xFF];
-                    out[i + 1] = table[in[i + 1] & 0xFF];
-                    out[i + 2] = table[in[i + 2] & 0xFF];
-                    out[i + 3] = in[i + 3];
-                }
-            })).join();
+            ByteTable table = new ByteTable(entries);
+            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c ->
+                    table.apply(in, out, 4 * c * PIXEL_CHUNK, 4 * Math.min(pixels, (c + 1) * PIXEL_CHUNK)))).join();
             return;
         }
         int[][] tables = PixelReference.tables(chain);
