@@ -37,16 +37,12 @@ final class BenchDeviceCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    RunsOptions repeat;
+
     @Option(names = "--device", defaultValue = "all", paramLabel = "all|opencl|opencl:P:D|LIST",
             description = "OpenCL devices to measure (squall devices lists them). Default: ${DEFAULT-VALUE}.")
     String device;
-
-    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Measured runs. Default: ${DEFAULT-VALUE}.")
-    int runs;
-
-    @Option(names = "--warmup", defaultValue = "1", paramLabel = "N",
-            description = "Runs discarded before measuring. Default: ${DEFAULT-VALUE}.")
-    int warmup;
 
     @Option(names = "--json", description = "One JSON object on stdout instead of a table.")
     boolean json;
@@ -58,16 +54,11 @@ final class BenchDeviceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (runs < 1) {
-            throw new InvalidParameterException("runs", runs, "at least 1");
-        }
-        if (warmup < 0) {
-            throw new InvalidParameterException("warmup", warmup, "0 or more");
-        }
+        repeat.check();
         List<OpenClDevice> devices = select(DeviceSpec.parse(device), OpenCl.probe());
         List<DevicePeakReport> reports = new ArrayList<>();
         for (OpenClDevice d : devices) {
-            reports.add(DevicePeak.measure(d, warmup, runs));
+            reports.add(DevicePeak.measure(d, repeat.warmup, repeat.runs));
         }
         if (json) {
             out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -77,7 +68,7 @@ final class BenchDeviceCommand implements Callable<Integer> {
             reports.forEach(r -> print(out, r));
             Environment e = Environment.current();
             out.printf(Locale.ROOT, "%s, %d cores, %s; Java %s; median of %d runs after %d warm-up (min-max)%n",
-                    e.cpu(), e.cores(), e.os(), e.jvm(), runs, warmup);
+                    e.cpu(), e.cores(), e.os(), e.jvm(), repeat.runs, repeat.warmup);
         }
         return 0;
     }

@@ -36,14 +36,10 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Mixin
+    RunsOptions repeat;
+
+    @Mixin
     MandelbrotOptions options;
-
-    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Measured runs. Default: ${DEFAULT-VALUE}.")
-    int runs;
-
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N",
-            description = "Runs before measuring, discarded. Default: ${DEFAULT-VALUE}.")
-    int warmup;
 
     @Option(names = "--no-cycle-shortcut", description = "Run every orbit to escape or max-iter (to measure the shortcut).")
     boolean noCycleShortcut;
@@ -65,12 +61,7 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         MandelbrotParams params = options.params();
         var deviceSpec = options.singleDeviceSpec();
-        if (runs < 1) {
-            throw new InvalidParameterException("runs", runs, "at least 1");
-        }
-        if (warmup < 0) {
-            throw new InvalidParameterException("warmup", warmup, "0 or more");
-        }
+        repeat.check();
         Schedule.OpenClVariant openClVariant = switch (variant) {
             case "auto" -> Schedule.OpenClVariant.AUTO;
             case "scalar" -> Schedule.OpenClVariant.SCALAR;
@@ -86,7 +77,7 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
         MandelbrotBenchReport report;
         try (Backend backend = DeviceSelector.open(deviceSpec, params.precision(), OpenCl.probe(),
                 why -> err.println("squall: " + why))) {
-            report = MandelbrotBench.run(backend, params, schedule, warmup, runs, variant);
+            report = MandelbrotBench.run(backend, params, schedule, repeat.warmup, repeat.runs, variant);
         }
         Figure peak = againstPeak ? DevicePeak.madPeak(OpenCl.probe().find(report.device()).orElseThrow(), params.precision(),
                 1, 3) : null;

@@ -42,6 +42,9 @@ final class BenchSweepCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    RunsOptions repeat;
+
     @Option(names = "--kernel", required = true, paramLabel = "mandelbrot|brightness", description = "What to run.")
     String kernel;
 
@@ -60,13 +63,6 @@ final class BenchSweepCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|all|LIST",
             description = "One series per device (squall devices lists them). Default: ${DEFAULT-VALUE}.")
     String device;
-
-    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Measured runs. Default: ${DEFAULT-VALUE}.")
-    int runs;
-
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N",
-            description = "Runs discarded before measuring. Default: ${DEFAULT-VALUE}.")
-    int warmup;
 
     @Option(names = "--plot", paramLabel = "CHART.png", description = "Also draw the sweep as a PNG line chart.")
     Path plot;
@@ -95,12 +91,7 @@ final class BenchSweepCommand implements Callable<Integer> {
         if (maxIter < 1) {
             throw new InvalidParameterException("max-iter", maxIter, "at least 1");
         }
-        if (runs < 1) {
-            throw new InvalidParameterException("runs", runs, "at least 1");
-        }
-        if (warmup < 0) {
-            throw new InvalidParameterException("warmup", warmup, "0 or more");
-        }
+        repeat.check();
         DeviceSpec deviceSpec = DeviceSpec.parse(device);
         if (plot != null) {
             if (!plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
@@ -116,11 +107,11 @@ final class BenchSweepCommand implements Callable<Integer> {
         for (Precision p : mandelbrot ? precisions : List.of(Precision.F32)) {
             series.addAll(DeviceSelector.runAll(deviceSpec, p, OpenCl.probe(), why -> err.println("squall: " + why),
                     backends -> backends.stream().map(b -> mandelbrot
-                            ? Sweep.mandelbrot(b, p, sides, maxIter, warmup, runs)
-                            : Sweep.brightness(b, sides, warmup, runs)).toList()));
+                            ? Sweep.mandelbrot(b, p, sides, maxIter, repeat.warmup, repeat.runs)
+                            : Sweep.brightness(b, sides, repeat.warmup, repeat.runs)).toList()));
         }
         SweepReport report = new SweepReport(kernel, mandelbrot ? "Giter/s" : "Mpixel/s", mandelbrot ? maxIter : 0,
-                sides, series, warmup, runs, Environment.current());
+                sides, series, repeat.warmup, repeat.runs, Environment.current());
         if (plot != null) {
             byte[] png = SweepChart.png(report);
             AtomicFile.write(plot, (stream, channel) -> stream.write(png));

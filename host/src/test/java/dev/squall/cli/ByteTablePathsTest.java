@@ -39,15 +39,7 @@ class ByteTablePathsTest {
         Path in = dir.resolve("in.png");
         ImageIO.write(image, "png", in.toFile());
         List<PixelStep> chain = List.of(PixelOp.parse("brightness=1.2"), PixelOp.parse("gamma=0.8"));
-        byte[] rgba = new byte[width * height * 4];
-        for (int p = 0; p < width * height; p++) {
-            int argb = image.getRGB(p % width, p / width);
-            rgba[4 * p] = (byte) (argb >> 16);
-            rgba[4 * p + 1] = (byte) (argb >> 8);
-            rgba[4 * p + 2] = (byte) argb;
-            rgba[4 * p + 3] = (byte) (argb >>> 24);
-        }
-        byte[] expected = PixelReference.apply(chain, rgba);
+        byte[] expected = PixelReference.apply(chain, rgba(image));
 
         for (String scalar : List.of("false", "true")) {
             Path out = dir.resolve("out-" + scalar + ".png");
@@ -55,16 +47,21 @@ class ByteTablePathsTest {
                     in.toString(), "--op", "brightness=1.2", "--op", "gamma=0.8", "--device", "cpu", "-o",
                     out.toString());
             assertEquals(0, run.exitCode(), run::toString);
-            BufferedImage result = ImageIO.read(out.toFile());
-            byte[] actual = new byte[rgba.length];
-            for (int p = 0; p < width * height; p++) {
-                int argb = result.getRGB(p % width, p / width);
-                actual[4 * p] = (byte) (argb >> 16);
-                actual[4 * p + 1] = (byte) (argb >> 8);
-                actual[4 * p + 2] = (byte) argb;
-                actual[4 * p + 3] = (byte) (argb >>> 24);
-            }
-            assertArrayEquals(expected, actual, "scalar-table=" + scalar);
+            assertArrayEquals(expected, rgba(ImageIO.read(out.toFile())), "scalar-table=" + scalar);
         }
+    }
+
+    /** The image's pixels as RGBA bytes, row by row. */
+    private static byte[] rgba(BufferedImage image) {
+        int width = image.getWidth();
+        byte[] rgba = new byte[width * image.getHeight() * 4];
+        for (int p = 0; p < rgba.length / 4; p++) {
+            int argb = image.getRGB(p % width, p / width);
+            rgba[4 * p] = (byte) (argb >> 16);
+            rgba[4 * p + 1] = (byte) (argb >> 8);
+            rgba[4 * p + 2] = (byte) argb;
+            rgba[4 * p + 3] = (byte) (argb >>> 24);
+        }
+        return rgba;
     }
 }
