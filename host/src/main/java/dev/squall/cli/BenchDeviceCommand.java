@@ -1,8 +1,5 @@
 package dev.squall.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.squall.host.bench.DevicePeak;
 import dev.squall.host.bench.DevicePeakReport;
 import dev.squall.host.bench.Environment;
@@ -61,9 +58,7 @@ final class BenchDeviceCommand implements Callable<Integer> {
             reports.add(DevicePeak.measure(d, repeat.warmup, repeat.runs));
         }
         if (json) {
-            out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .disable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(new Result(reports, Environment.current())));
+            out.println(BenchJson.mapper().writeValueAsString(new Result(reports, Environment.current())));
         } else {
             reports.forEach(r -> print(out, r));
             Environment e = Environment.current();

@@ -1,8 +1,6 @@
 package dev.squall.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.squall.host.Backend;
 import dev.squall.host.Schedule;
@@ -84,8 +82,7 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
         double flops = (double) report.executedIterations() * PeakKernels.MANDELBROT_FLOPS_PER_ITERATION
                 / report.secondsMedian() / 1e9;
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .disable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = BenchJson.mapper();
             ObjectNode node = mapper.valueToTree(report);
             if (peak != null) {
                 node.put("flops_per_iteration", PeakKernels.MANDELBROT_FLOPS_PER_ITERATION);

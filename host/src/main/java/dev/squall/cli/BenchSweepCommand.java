@@ -1,8 +1,5 @@
 package dev.squall.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.squall.host.bench.Environment;
 import dev.squall.host.bench.Sweep;
 import dev.squall.host.bench.SweepChart;
@@ -117,8 +114,7 @@ final class BenchSweepCommand implements Callable<Integer> {
             AtomicFile.write(plot, (stream, channel) -> stream.write(png));
         }
         if (json) {
-            out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            out.println(BenchJson.mapper().writeValueAsString(report));
         } else {
             print(out, report);
         }
