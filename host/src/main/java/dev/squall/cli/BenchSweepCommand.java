@@ -151,6 +151,11 @@ final class BenchSweepCommand implements Callable<Integer> {
             s.points().forEach(p -> out.printf(Locale.ROOT, " %26s", String.format(Locale.ROOT, "%.3f (%.3f-%.3f)",
                     p.rate().median(), p.rate().min(), p.rate().max())));
             out.println();
+            if (s.devicePeakGflops() != null) {
+                out.printf(Locale.ROOT, "%-28s", "  of the peak (%.1f GFLOP/s)".formatted(s.devicePeakGflops().median()));
+                s.points().forEach(p -> out.printf(Locale.ROOT, " %26s", "%.1f %%".formatted(100 * p.peakFraction())));
+                out.println();
+            }
         }
     }
 }

@@ -53,6 +53,12 @@ class BenchSweepCommandTest {
             assertEquals(2, rate.get("runs").asInt());
             assertTrue(0 < rate.get("min").asDouble() && rate.get("min").asDouble() <= rate.get("median").asDouble()
                     && rate.get("median").asDouble() <= rate.get("max").asDouble(), rate::toString);
+            if (s.get("device").asText().equals("cpu")) {    // no measured peak for the Java backend
+                assertTrue(s.get("device_peak_gflops").isNull() && last.get("peak_fraction").isNull(), s::toString);
+            } else {
+                assertTrue(s.get("device_peak_gflops").get("median").asDouble() > 0, s::toString);
+                assertTrue(last.get("peak_fraction").asDouble() > 0, s::toString);
+            }
         }
         assertEquals(List.of("cpu f32", device.id() + " f32", "cpu f64", device.id() + " f64"), series);
         BufferedImage png = ImageIO.read(chart.toFile());

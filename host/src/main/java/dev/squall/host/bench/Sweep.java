@@ -2,12 +2,14 @@ package dev.squall.host.bench;
 
 import dev.squall.host.Backend;
 import dev.squall.host.Schedule;
+import dev.squall.host.opencl.OpenCl;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.PixelOp;
 import dev.squall.kernels.image.PixelReference;
 import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.mandelbrot.View;
+import dev.squall.kernels.peak.PeakKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.Random;
 
 /**
  * Throughput of one kernel on one backend at each of several image sizes: Mandelbrot (the seed's view, Giter/s, as
- * {@code bench mandelbrot} measures it) or the seed's brightness (Mpixel/s, RGBA in memory, checked once against the
+ * {@code bench mandelbrot} measures it, and on an OpenCL device the fraction of its multiply-add peak reached) or the seed's brightness (Mpixel/s, RGBA in memory, checked once against the
  * reference at each size).
  */
 public final class Sweep {
@@ -35,15 +37,20 @@ public final class Sweep {
                         Schedule.DEFAULT, 0, 1, "auto");
             }
         }
+        Figure peak = OpenCl.probe().find(backend.id())
+                .map(device -> DevicePeak.madPeak(device, precision, 1, 3)).orElse(null);
         List<SweepReport.Point> points = new ArrayList<>();
         for (int size : sizes) {
             MandelbrotParams params = new MandelbrotParams(size, size, VIEW, maxIter, precision);
             MandelbrotBenchReport r = MandelbrotBench.run(backend, params, Schedule.DEFAULT, warmup, runs, "auto");
             double giter = r.iterations() / 1e9;
+            double gflops = r.executedIterations() * (double) PeakKernels.MANDELBROT_FLOPS_PER_ITERATION
+                    / r.secondsMedian() / 1e9;
             points.add(new SweepReport.Point(size, params.pixels(),
-                    new Figure(r.giterPerS(), giter / r.secondsMax(), giter / r.secondsMin(), r.runs())));
+                    new Figure(r.giterPerS(), giter / r.secondsMax(), giter / r.secondsMin(), r.runs()),
+                    peak == null ? null : gflops / peak.median()));
         }
-        return new SweepReport.Series(backend.id(), precision.label(), backend.label(), points);
+        return new SweepReport.Series(backend.id(), precision.label(), backend.label(), peak, points);
     }
 
     public static SweepReport.Series brightness(Backend backend, List<Integer> sizes, int warmup, int runs) {
@@ -67,8 +74,8 @@ public final class Sweep {
                 backend.pointOps(BRIGHTNESS, in, out);
                 rates[i] = pixels / ((System.nanoTime() - t0) / 1e9) / 1e6;
             }
-            points.add(new SweepReport.Point(size, pixels, Figure.of(rates)));
+            points.add(new SweepReport.Point(size, pixels, Figure.of(rates), null));
         }
-        return new SweepReport.Series(backend.id(), "rgba8", backend.label(), points);
+        return new SweepReport.Series(backend.id(), "rgba8", backend.label(), null, points);
     }
 }

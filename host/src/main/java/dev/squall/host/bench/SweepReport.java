@@ -9,11 +9,17 @@ import java.util.List;
 public record SweepReport(String kernel, String unit, int maxIter, List<Integer> sizes, List<Series> series,
         int warmupRuns, int runs, Environment environment) {
 
-    /** One device at one precision: its points in the order of {@link #sizes}. */
-    public record Series(String device, String label, String deviceName, List<Point> points) {
+    /**
+     * One device at one precision: its points in the order of {@link #sizes}; for Mandelbrot on an OpenCL device, the
+     * device's multiply-add peak in that precision, measured in the same run (null otherwise).
+     */
+    public record Series(String device, String label, String deviceName, Figure devicePeakGflops, List<Point> points) {
     }
 
-    /** Throughput at one size, in the report's unit. */
-    public record Point(int size, long pixels, Figure rate) {
+    /**
+     * Throughput at one size, in the report's unit; for Mandelbrot against a measured peak, the executed GFLOP/s
+     * (8 flops an iteration) as a fraction of it (null otherwise).
+     */
+    public record Point(int size, long pixels, Figure rate, Double peakFraction) {
     }
 }
