@@ -12,12 +12,15 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Mandelbrot loop on the Java Vector API: one row at a time, as many pixels per step as the CPU's widest
- * vector holds (8 doubles or 16 floats with AVX-512). Each lane does exactly the reference's operations in the same
- * order: {@code x*x}, {@code y*y}, their sum against 4, {@code (x*x - y*y) + x0}, {@code (2*x)*y + y0}; none is
- * fused. A lane stops counting when it escapes; the vector stops when every lane has.
+ * vector holds (8 doubles or 16 floats with AVX-512); in f64 two vectors at a time, so that their chains of dependent
+ * multiplies and adds overlap (one vector's steps each wait for the previous one). Each lane does exactly the
+ * reference's operations in the same order: {@code x*x}, {@code y*y}, their sum against 4,
+ * {@code (x*x - y*y) + x0}, {@code (2*x)*y + y0}; none is fused. A lane stops counting when it escapes; a vector
+ * stops when every lane has, and the other of its pair goes on alone.
  *
  * <p><b>Exact cycle shortcut (Brent).</b> From step {@link #CHECK_FROM} on, each new state is compared with the
- * one saved at the last power of two (the start state, 0, before the first save). Equal bits mean the orbit has entered a cycle of states that all passed the escape test, and the map is
+ * one saved at the last power of two (the start state, 0, before the first save). Equal bits mean the orbit has
+ * entered a cycle of states that all passed the escape test, and the map is
  * deterministic, so it never escapes: the count is {@code maxIter}, as the full loop would have found. Comparing
  * with {@code ==} treats {@code -0.0} and {@code +0.0} as equal: two states that differ only in the sign of a zero
  * coordinate have orbits of identical magnitudes (zeros' signs only reach other zeros' signs), so the counts agree.
@@ -46,70 +49,153 @@ final class VectorMandelbrot {
      */
     static long rowF64(double[] xs, double y0Scalar, int maxIter, boolean cycles, MemorySegment out, long outIndex) {
         int width = xs.length;
+        int lanes = F64.length();
         long executed = 0;
         DoubleVector y0 = DoubleVector.broadcast(F64, y0Scalar);
         DoubleVector zero = DoubleVector.zero(F64);
-        for (int px = 0; px < width; px += F64.length()) {
-            VectorMask<Double> inRange = F64.indexInRange(px, width);
-            DoubleVector x0 = DoubleVector.fromArray(F64, xs, px, inRange);
-            DoubleVector x = zero;
-            DoubleVector y = zero;
-            DoubleVector savedX = zero;
-            DoubleVector savedY = zero;
-            DoubleVector n = zero;
-            VectorMask<Double> active = inRange;
-            VectorMask<Double> cycled = F64.maskAll(false);
-            // Two loops rather than one with a step-dependent test: C2 keeps the Vector API loop in registers only
-            // without such a branch (one loop with "if (i + 1 >= CHECK_FROM)" ran 4x slower on the no-interior view).
-            // Phase 1, steps 1 .. CHECK_FROM - 1: the plain loop (all of it without the shortcut).
-            int plain = cycles ? Math.min(maxIter, CHECK_FROM - 1) : maxIter;
+        int plain = cycles ? Math.min(maxIter, CHECK_FROM - 1) : maxIter;
+        // Two vectors at a time through the plain steps: their chains of dependent operations interleave, which one
+        // vector's cannot (each step waits for the previous one's multiplies and adds).
+        for (int px = 0; px < width; px += 2 * lanes) {
+            VectorMask<Double> inA = F64.indexInRange(px, width);
+            VectorMask<Double> inB = F64.indexInRange(px + lanes, width);
+            DoubleVector x0a = DoubleVector.fromArray(F64, xs, px, inA);
+            DoubleVector x0b = DoubleVector.fromArray(F64, xs, px + lanes, inB);
+            DoubleVector xa = zero;
+            DoubleVector ya = zero;
+            DoubleVector xb = zero;
+            DoubleVector yb = zero;
+            DoubleVector na = zero;
+            DoubleVector nb = zero;
+            VectorMask<Double> activeA = inA;
+            VectorMask<Double> activeB = inB;
             int i = 0;
             for (; i < plain; i++) {
-                DoubleVector xx = x.mul(x);
-                DoubleVector yy = y.mul(y);
-                active = active.and(xx.add(yy).compare(VectorOperators.LE, 4.0));
-                if (!active.anyTrue()) {
+                DoubleVector xxa = xa.mul(xa);
+                DoubleVector yya = ya.mul(ya);
+                DoubleVector xxb = xb.mul(xb);
+                DoubleVector yyb = yb.mul(yb);
+                activeA = activeA.and(xxa.add(yya).compare(VectorOperators.LE, 4.0));
+                activeB = activeB.and(xxb.add(yyb).compare(VectorOperators.LE, 4.0));
+                if (!activeA.or(activeB).anyTrue()) {
                     break;
                 }
-                DoubleVector t = xx.sub(yy).add(x0);
-                y = x.mul(2.0).mul(y).add(y0);
-                x = t;
-                n = n.add(1.0, active);
+                DoubleVector ta = xxa.sub(yya).add(x0a);
+                DoubleVector tb = xxb.sub(yyb).add(x0b);
+                ya = xa.mul(2.0).mul(ya).add(y0);
+                yb = xb.mul(2.0).mul(yb).add(y0);
+                xa = ta;
+                xb = tb;
+                na = na.add(1.0, activeA);
+                nb = nb.add(1.0, activeB);
             }
-            // Phase 2, only if phase 1 ran to its end (i == plain; plain follows i so the test stays true): the same
-            // steps, each new state compared with the saved one (the start state, then the states at steps
-            // CHECK_FROM, 2 * CHECK_FROM, 4 * CHECK_FROM, ...).
-            for (int saveAt = CHECK_FROM; i == plain && i < maxIter; i++, plain++) {
-                DoubleVector xx = x.mul(x);
-                DoubleVector yy = y.mul(y);
-                active = active.and(xx.add(yy).compare(VectorOperators.LE, 4.0));
-                if (!active.anyTrue()) {
-                    break;
+            VectorMask<Double> cycledA = F64.maskAll(false);
+            VectorMask<Double> cycledB = F64.maskAll(false);
+            if (i == plain) {
+                // Both vectors through the checked steps while each has a live lane, then whichever is left alone.
+                DoubleVector savedXa = zero;
+                DoubleVector savedYa = zero;
+                DoubleVector savedXb = zero;
+                DoubleVector savedYb = zero;
+                int k = i;
+                int saveAt = CHECK_FROM;
+                for (; k < maxIter; k++) {
+                    DoubleVector xxa = xa.mul(xa);
+                    DoubleVector yya = ya.mul(ya);
+                    DoubleVector xxb = xb.mul(xb);
+                    DoubleVector yyb = yb.mul(yb);
+                    activeA = activeA.and(xxa.add(yya).compare(VectorOperators.LE, 4.0));
+                    activeB = activeB.and(xxb.add(yyb).compare(VectorOperators.LE, 4.0));
+                    if (!activeA.anyTrue() || !activeB.anyTrue()) {
+                        break;
+                    }
+                    DoubleVector ta = xxa.sub(yya).add(x0a);
+                    DoubleVector tb = xxb.sub(yyb).add(x0b);
+                    ya = xa.mul(2.0).mul(ya).add(y0);
+                    yb = xb.mul(2.0).mul(yb).add(y0);
+                    xa = ta;
+                    xb = tb;
+                    na = na.add(1.0, activeA);
+                    nb = nb.add(1.0, activeB);
+                    VectorMask<Double> repeatA = xa.compare(VectorOperators.EQ, savedXa)
+                            .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
+                    VectorMask<Double> repeatB = xb.compare(VectorOperators.EQ, savedXb)
+                            .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
+                    cycledA = cycledA.or(repeatA);
+                    cycledB = cycledB.or(repeatB);
+                    activeA = activeA.andNot(repeatA);
+                    activeB = activeB.andNot(repeatB);
+                    if (k + 1 == saveAt) {
+                        savedXa = xa;
+                        savedYa = ya;
+                        savedXb = xb;
+                        savedYb = yb;
+                        saveAt <<= 1;
+                    }
                 }
-                DoubleVector t = xx.sub(yy).add(x0);
-                y = x.mul(2.0).mul(y).add(y0);
-                x = t;
-                n = n.add(1.0, active);
-                // No branch of its own: lanes that repeat leave `active`; the next step's test ends the loop.
-                VectorMask<Double> repeat = x.compare(VectorOperators.EQ, savedX)
-                        .and(y.compare(VectorOperators.EQ, savedY)).and(active);
-                cycled = cycled.or(repeat);
-                active = active.andNot(repeat);
-                if (i + 1 == saveAt) {
-                    savedX = x;
-                    savedY = y;
-                    saveAt <<= 1;
+                // At step k one vector has no live lane left; the other goes on alone (its test at step k, already
+                // applied, is simply applied again: same state, same result).
+                for (int m = k, saveAtA = saveAt; m < maxIter; m++) {
+                    DoubleVector xx = xa.mul(xa);
+                    DoubleVector yy = ya.mul(ya);
+                    activeA = activeA.and(xx.add(yy).compare(VectorOperators.LE, 4.0));
+                    if (!activeA.anyTrue()) {
+                        break;
+                    }
+                    DoubleVector t = xx.sub(yy).add(x0a);
+                    ya = xa.mul(2.0).mul(ya).add(y0);
+                    xa = t;
+                    na = na.add(1.0, activeA);
+                    VectorMask<Double> repeat = xa.compare(VectorOperators.EQ, savedXa)
+                            .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
+                    cycledA = cycledA.or(repeat);
+                    activeA = activeA.andNot(repeat);
+                    if (m + 1 == saveAtA) {
+                        savedXa = xa;
+                        savedYa = ya;
+                        saveAtA <<= 1;
+                    }
+                }
+                for (int m = k, saveAtB = saveAt; m < maxIter; m++) {
+                    DoubleVector xx = xb.mul(xb);
+                    DoubleVector yy = yb.mul(yb);
+                    activeB = activeB.and(xx.add(yy).compare(VectorOperators.LE, 4.0));
+                    if (!activeB.anyTrue()) {
+                        break;
+                    }
+                    DoubleVector t = xx.sub(yy).add(x0b);
+                    yb = xb.mul(2.0).mul(yb).add(y0);
+                    xb = t;
+                    nb = nb.add(1.0, activeB);
+                    VectorMask<Double> repeat = xb.compare(VectorOperators.EQ, savedXb)
+                            .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
+                    cycledB = cycledB.or(repeat);
+                    activeB = activeB.andNot(repeat);
+                    if (m + 1 == saveAtB) {
+                        savedXb = xb;
+                        savedYb = yb;
+                        saveAtB <<= 1;
+                    }
                 }
             }
-            executed += (long) n.reduceLanes(VectorOperators.ADD);
-            ((IntVector) n.blend((double) maxIter, cycled).convertShape(VectorOperators.D2I, F64_COUNTS, 0))
+            executed += (long) na.reduceLanes(VectorOperators.ADD) + (long) nb.reduceLanes(VectorOperators.ADD);
+            ((IntVector) na.blend((double) maxIter, cycledA).convertShape(VectorOperators.D2I, F64_COUNTS, 0))
                     .intoMemorySegment(out, (outIndex + px) * Integer.BYTES, ByteOrder.LITTLE_ENDIAN,
-                            inRange.cast(F64_COUNTS));
+                            inA.cast(F64_COUNTS));
+            if (px + lanes < width) {
+                ((IntVector) nb.blend((double) maxIter, cycledB).convertShape(VectorOperators.D2I, F64_COUNTS, 0))
+                        .intoMemorySegment(out, (outIndex + px + lanes) * Integer.BYTES, ByteOrder.LITTLE_ENDIAN,
+                                inB.cast(F64_COUNTS));
+            }
         }
         return executed;
     }
 
-    /** {@link #rowF64} in single precision; counts kept in int lanes (a float counter is exact only to 2^24). */
+    /**
+     * {@link #rowF64} in single precision, one vector at a time; counts kept in int lanes (a float counter is exact
+     * only to 2^24). (The two-vector form of rowF64 ran 10-50 % slower in f32 with the cycle check, by amounts that
+     * varied from one JVM to the next; BENCHMARKS.md.)
+     */
     static long rowF32(float[] xs, float y0Scalar, int maxIter, boolean cycles, MemorySegment out, long outIndex) {
         int width = xs.length;
         long executed = 0;

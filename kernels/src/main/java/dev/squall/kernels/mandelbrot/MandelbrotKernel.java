@@ -13,12 +13,13 @@ public final class MandelbrotKernel {
 
     /**
      * The step from which backends look for cycles (the exact shortcut of the host's schedules): the states at
-     * steps 64, 128, 256, ... are saved and each later state compared with the last saved one. Most orbits outside
-     * the set escape before step 64, so views without interior pay almost nothing for the shortcut, and an orbit
-     * inside the set runs about 2 x (64 + its period) steps before it is caught. The same on every backend, so that
-     * they all execute the same iterations.
+     * steps 256, 512, 1024, ... are saved and each later state compared with the last saved one. Most orbits outside
+     * the set escape before step 256, so views without interior pay little for the shortcut, and an orbit inside
+     * the set runs about 2 x (256 + its period) steps before it is caught. 256 rather than 64 since the CPU backend's
+     * unchecked steps run two vectors at a time (BENCHMARKS.md). The same on every backend, so that they all
+     * execute the same iterations.
      */
-    public static final int CYCLE_CHECK_FROM = 64;
+    public static final int CYCLE_CHECK_FROM = 256;
 
     private MandelbrotKernel() {
     }

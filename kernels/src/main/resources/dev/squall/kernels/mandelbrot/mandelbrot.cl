@@ -116,13 +116,18 @@ typedef SQUALL_CAT(int, SQUALL_LANES) maskn;      // what comparisons of floatN 
 #error "SQUALL_LANES must be 4, 8 or 16"
 #endif
 
-// One step of SQUALL_LANES orbits; leaves the enclosing loop when every lane has escaped.
+// One step of SQUALL_LANES orbits. Escaped lanes keep computing but stop counting; whether every lane has
+// escaped is asked only every SQUALL_ANY_EVERY steps (any() over 8 or 16 lanes is not one instruction everywhere):
+// this changes no count and no executed figure, only when the work-item stops spinning on finished lanes.
+#ifndef SQUALL_ANY_EVERY
+#define SQUALL_ANY_EVERY 4
+#endif
 #define SQUALL_SIMD_STEP                                \
     {                                                   \
         const realn xx = x * x;                         \
         const realn yy = y * y;                         \
         active &= (xx + yy <= (realn) 4);               \
-        if (!any(active)) {                             \
+        if (i % SQUALL_ANY_EVERY == 0 && !any(active)) {\
             break;                                      \
         }                                               \
         const realn t = xx - yy + x0;                   \
@@ -160,7 +165,7 @@ __kernel void mandelbrot_simd(__global const real *xs,
     for (; i < plain; i++) {
         SQUALL_SIMD_STEP
     }
-    if (i == plain) {
+    if (i == plain && any(active)) {
         for (uint save_at = SQUALL_CHECK_FROM; i < max_iter; i++) {
             SQUALL_SIMD_STEP
             // No branch of its own: lanes that repeat leave `active`, and the next step's any() ends the loop.
