@@ -46,6 +46,11 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
             description = "OpenCL kernel: simd on CPU devices and scalar elsewhere (auto), or forced.")
     String variant;
 
+    @Option(names = "--tornado-api", defaultValue = "parallel", paramLabel = "parallel|kernel-context",
+            description = "TornadoVM devices: @Parallel loops (TornadoVM sizes the work-groups) or KernelContext"
+                    + " (Squall does).")
+    String tornadoApi;
+
     @Option(names = "--json", description = "One JSON object on stdout instead of text.")
     boolean json;
 
@@ -66,12 +71,18 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
             case "simd" -> Schedule.OpenClVariant.SIMD;
             default -> throw new InvalidParameterException("opencl-variant", '"' + variant + '"', "auto, scalar or simd");
         };
+        Schedule.TornadoApi api = switch (tornadoApi) {
+            case "parallel" -> Schedule.TornadoApi.PARALLEL;
+            case "kernel-context" -> Schedule.TornadoApi.KERNEL_CONTEXT;
+            default -> throw new InvalidParameterException("tornado-api", '"' + tornadoApi + '"',
+                    "parallel or kernel-context");
+        };
         options.checkMemory(params);
         if (againstPeak && !(deviceSpec instanceof DeviceSpec.OpenCl || deviceSpec instanceof DeviceSpec.AnyOpenCl)) {
             throw new UsageException("--against-peak needs --device opencl or opencl:P:D (an OpenCL device's peak is"
                     + " measured; the Java CPU backend has none), got --device " + options.device);
         }
-        Schedule schedule = new Schedule(!noCycleShortcut, openClVariant);
+        Schedule schedule = new Schedule(!noCycleShortcut, openClVariant, api);
         MandelbrotBenchReport report;
         try (Backend backend = DeviceSelector.open(deviceSpec, params.precision(), OpenCl.probe(),
                 why -> err.println("squall: " + why))) {

@@ -2,6 +2,8 @@ package dev.squall.cli;
 
 import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.cpu.CpuBackend;
+import dev.squall.host.device.BackendProvider;
+import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.host.opencl.OpenClDevice;
 import dev.squall.host.opencl.OpenClProbe;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code squall devices}: every device a render can use, with the id {@code --device} takes. */
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = "List the OpenCL devices and the CPU backend, with the ids --device takes.")
+        description = "List the OpenCL devices, TornadoVM's (when present) and the CPU backend, with the ids --device"
+                + " takes.")
 final class DevicesCommand implements Callable<Integer> {
     private static final String ROW = "%-12s %-11s %5s %10s %10s %4s  %s%n";
 
@@ -35,6 +38,16 @@ final class DevicesCommand implements Callable<Integer> {
                     d.name() + " / " + d.platformName() + " / driver " + d.driverVersion() + ", " + d.openClVersion());
         }
         probe.problem().ifPresent(why -> out.printf("%-12s %s%n", "opencl", "none: " + why));
+        BackendProvider.find("tornado").ifPresent(tornado -> {
+            try {
+                for (BackendProvider.Device d : tornado.devices()) {
+                    out.printf(ROW, d.id(), d.type(), d.computeUnits(), HostMemory.gib(d.globalMemBytes()),
+                            HostMemory.gib(d.maxAllocBytes()), d.fp64() ? "yes" : "no", d.description());
+                }
+            } catch (DeviceUnavailableException e) {
+                out.printf("%-12s %s%n", "tornado", "none: " + e.getMessage());
+            }
+        });
         try (CpuBackend cpu = new CpuBackend()) {
             out.printf(ROW, cpu.id(), "CPU (Java)", cpu.threads(), HostMemory.gib(HostMemory.available()), "-",
                     "yes", "Java " + Runtime.version().feature() + " Vector API, " + cpu.threads() + " threads x "

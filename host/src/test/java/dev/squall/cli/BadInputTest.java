@@ -45,8 +45,11 @@ class BadInputTest {
         --view a,b,c,d                 | --view must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent, got "a,b,c,d"
         --precision f16                | --precision must be one of f64, f32, got "f16"
         --precision F64                | --precision must be one of f64, f32, got "F64"
-        --device gpu                   | --device must be auto, cpu, opencl, opencl:P:D, all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
-        --device opencl:0              | --device must be auto, cpu, opencl, opencl:P:D, all, or a list such as opencl:0:0,cpu (see squall devices), got "opencl:0"
+        --device gpu                   | --device must be auto, cpu, opencl, opencl:P:D, tornado[:N], all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
+        --device opencl:0              | --device must be auto, cpu, opencl, opencl:P:D, tornado[:N], all, or a list such as opencl:0:0,cpu (see squall devices), got "opencl:0"
+        --device tornado:x             | --device must be auto, cpu, opencl, opencl:P:D, tornado[:N], all, or a list such as opencl:0:0,cpu (see squall devices), got "tornado:x"
+        --device tornado,tornado-fast  | --device must be TornadoVM devices all exact (tornado) or all fast (tornado-fast): its arithmetic is set once per process, got "tornado,tornado-fast"
+        --device tornado               | --device tornado: TornadoVM is not available to this squall (%s; see README, TornadoVM)
         --frobnicate                   | Unknown option: '--frobnicate'
         --width 2000000 --height 2000000 | --counts of 2000000 x 2000000 needs 14.55 TiB, more than the %s free in "%d"
         --width 800000000 --height 1     | --out PNG rows hold at most 715827877 pixels (one Java array of RGB bytes), got --width 800000000

@@ -55,7 +55,8 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "mandelbrot", "--width", "16", "--height", "16", "--max-iter", "10",
                 "--view", "-2.5,1,-1,1", "--device", "all");
         assertEquals(2, run.exitCode(), run::toString);
-        assertEquals("squall: --device must be auto, cpu, opencl or opencl:P:D (see squall devices), got \"all\"\n",
+        assertEquals("squall: --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got"
+                + " \"all\"\n",
                 run.err());
         assertEquals("", run.out());
     }

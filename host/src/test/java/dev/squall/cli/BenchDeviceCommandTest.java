@@ -85,7 +85,7 @@ class BenchDeviceCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
         --device cpu      | --device must be all, opencl, opencl:P:D or a list of them (bench device measures OpenCL devices), got "cpu"
-        --device gpu      | --device must be auto, cpu, opencl, opencl:P:D, all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
+        --device gpu      | --device must be auto, cpu, opencl, opencl:P:D, tornado[:N], all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
         --device opencl:7:7 | --device opencl:7:7 is not an OpenCL device here (see squall devices)
         --runs 0          | --runs must be at least 1, got 0
         --warmup -1       | --warmup must be 0 or more, got -1

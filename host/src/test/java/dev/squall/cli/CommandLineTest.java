@@ -1,6 +1,7 @@
 package dev.squall.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squall.host.opencl.OpenCl;
@@ -52,5 +53,25 @@ class CommandLineTest {
         probe.problem().ifPresent(why -> assertTrue(run.out().contains("opencl       none: " + why), run.out()));
         int cores = Runtime.getRuntime().availableProcessors();
         assertTrue(run.out().lines().anyMatch(l -> l.matches("cpu +CPU \\(Java\\) +" + cores + " .*")), run.out());
+        // The default build has no TornadoVM module: no tornado row, and nothing said about it.
+        assertTrue(run.out().lines().noneMatch(l -> l.startsWith("tornado")), run.out());
+    }
+
+    @Test
+    void autoAndAllNeverTakeATornadoDeviceAndAnExplicitOneWithoutTornadoVmIsOneLine() {
+        CliRun auto = CliRun.of("render", "mandelbrot", "--width", "8", "--height", "4", "--max-iter", "20",
+                "--view", "-2,1,-1,1", "--device", "all");
+        assertEquals(0, auto.exitCode(), auto::toString);
+        assertFalse(auto.out().contains("tornado"), auto.out());
+        CliRun bench = CliRun.of("bench", "mandelbrot", "--width", "8", "--height", "4", "--max-iter", "20",
+                "--view", "-2,1,-1,1", "--device", "tornado-fast:1", "--runs", "1", "--warmup", "0");
+        assertEquals(2, bench.exitCode(), bench::toString);
+        assertEquals(1, bench.err().lines().count(), bench::toString);
+        assertTrue(bench.err().startsWith("squall: --device tornado: TornadoVM is not available to this squall ("),
+                bench::toString);
+        CliRun api = CliRun.of("bench", "mandelbrot", "--width", "8", "--height", "4", "--max-iter", "20",
+                "--view", "-2,1,-1,1", "--device", "cpu", "--tornado-api", "loop");
+        assertEquals(2, api.exitCode(), api::toString);
+        assertEquals("squall: --tornado-api must be parallel or kernel-context, got \"loop\"\n", api.err());
     }
 }

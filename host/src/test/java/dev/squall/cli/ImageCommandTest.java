@@ -154,9 +154,9 @@ class ImageCommandTest {
         --op brightness=-1             | --op must be brightness=F with F a finite number >= 0, got "brightness=-1"
         --op brightness=Infinity       | --op must be brightness=F with F a finite number >= 0, got "brightness=Infinity"
         --op gamma=0                   | --op must be gamma=G with G a finite number > 0, got "gamma=0"
-        --device gpu                   | --device must be auto, cpu, opencl or opencl:P:D (see squall devices), got "gpu"
-        --device all                   | --device must be auto, cpu, opencl or opencl:P:D (see squall devices), got "all"
-        --device cpu,opencl:0:0        | --device must be auto, cpu, opencl or opencl:P:D (see squall devices), got "cpu,opencl:0:0"
+        --device gpu                   | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "gpu"
+        --device all                   | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "all"
+        --device cpu,opencl:0:0        | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "cpu,opencl:0:0"
         %d/missing.png                 | input not found: "%d/missing.png"
         -o %d/out.jpg                  | -o must name a .png file for one input, got "%d/out.jpg"
         """)

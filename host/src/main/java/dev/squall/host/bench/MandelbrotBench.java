@@ -10,6 +10,7 @@ import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -52,6 +53,8 @@ public final class MandelbrotBench {
         return new MandelbrotBenchReport("mandelbrot", backend.id(), backend.label(), params.precision().label(),
                 params.width(), params.height(), params.maxIter(),
                 List.of(view.xMin(), view.xMax(), view.yMin(), view.yMax()), schedule.cycleShortcut(), openClVariant,
+                backend.id().startsWith("tornado")
+                        ? schedule.tornadoApi().name().toLowerCase(Locale.ROOT).replace('_', '-') : null,
                 iterations, String.format("%08x", crc32), executed, warmup, runs, Arrays.stream(seconds).boxed().toList(), median,
                 Arrays.stream(seconds).min().orElseThrow(), Arrays.stream(seconds).max().orElseThrow(),
                 iterations / median / 1e9, executed / median / 1e9,

@@ -6,6 +6,7 @@ import java.util.List;
  * One {@code squall bench mandelbrot} result. Rates: {@code giterPerS} is the effective rate (the sum of counts
  * over the median time, transfers included); {@code executedGiterPerS} counts only the iterations actually run
  * (fewer when the cycle shortcut stopped orbits early). Stage times are medians over the measured runs.
+ * {@code tornadoApi} ({@code parallel} or {@code kernel-context}) is set only for a TornadoVM device.
  * {@code crc32} is that of the counts as a {@code --counts} file would hold them, for comparing with other runners.
  */
 public record MandelbrotBenchReport(
@@ -19,6 +20,7 @@ public record MandelbrotBenchReport(
         List<Double> view,
         boolean cycleShortcut,
         String openclVariant,
+        String tornadoApi,
         long iterations,
         String crc32,
         long executedIterations,

@@ -130,6 +130,7 @@ public final class DeviceSelector {
             case DeviceSpec.Several several -> throw new DeviceUnavailableException(
                     "--device with a list shares the tiles of a render between devices: use one device here");
             case DeviceSpec.Cpu cpu -> new CpuBackend();
+            case DeviceSpec.Tornado tornado -> tornado().open(tornado.device(), tornado.fast(), precision);
             case DeviceSpec.OpenCl exact -> {
                 OpenClDevice device = probe.find(exact.id()).orElseThrow(() -> new DeviceUnavailableException(
                         "--device " + exact.id() + " names no OpenCL device: " + available(probe)));
@@ -157,6 +158,15 @@ public final class DeviceSelector {
                 }
             }
         };
+    }
+
+    /** TornadoVM's provider, or a one-line error saying how to get it. */
+    public static BackendProvider tornado() {
+        return BackendProvider.find("tornado").orElseThrow(() -> new DeviceUnavailableException(
+                "--device tornado: TornadoVM is not available to this squall ("
+                        + (System.getenv("TORNADOVM_HOME") == null ? "TORNADOVM_HOME is not set"
+                                : "TORNADOVM_HOME is set but the TornadoVM module is not on the class path")
+                        + "; see README, TornadoVM)"));
     }
 
     private static Backend openOpenCl(OpenClDevice device, Precision precision) {

@@ -113,7 +113,7 @@ class JobFileTest {
         kernel a number      # kernel=7                                           # kernel: must be mandelbrot, got 7
         kernel missing       # kernel=                                            # kernel: missing, must be mandelbrot
         precision            # precision="f16"                                    # precision: must be one of f64, f32, got "f16"
-        device               # device="gpu"                                       # device: must be auto, cpu, opencl, opencl:P:D, all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
+        device               # device="gpu"                                       # device: must be auto, cpu, opencl, opencl:P:D, tornado[:N], all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
         view of three        # frames=[{"view": [-2, 1, -1, 1]}, {"view": [1, 2, 3]}] # frames[1].view: must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent, got [1,2,3]
         view without extent  # frames=[{"view": [1, 1, 0, 1]}]                    # frames[0].view: must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent, got [1,1,0,1]
         view with a string   # frames=[{"view": [1, 2, "NaN", 4]}]                # frames[0].view: must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent, got [1,2,"NaN",4]
