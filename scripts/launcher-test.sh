@@ -78,5 +78,18 @@ check "runs after the rebuild" out_matches '^squall '
 run --version
 check "no rebuild right after a rebuild" err_is ""
 
+# 6. TornadoVM is optional: without it --device tornado is one line and exit 2; a wrong TORNADOVM_HOME is named.
+env -u TORNADOVM_HOME ./squall render mandelbrot --width 8 --height 4 --max-iter 9 --view -2.5,1,-1,1 \
+  --device tornado >"$work/out" 2>"$work/err"
+echo $? >"$work/rc"
+check "--device tornado without TornadoVM exits 2" rc_is 2
+check "--device tornado without TornadoVM says why in one line" \
+  err_is "squall: --device tornado: TornadoVM is not available to this squall (TORNADOVM_HOME is not set; see README, TornadoVM)"
+mkdir -p "$work/notornado"
+TORNADOVM_HOME="$work/notornado" ./squall devices >"$work/out" 2>"$work/err"
+echo $? >"$work/rc"
+check "a TORNADOVM_HOME that is no installation exits 2" rc_is 2
+check "a TORNADOVM_HOME that is no installation is named" grep -q "^squall: TORNADOVM_HOME=$work/notornado is not a TornadoVM installation" "$work/err"
+
 echo "launcher: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -30,7 +30,8 @@ public final class TornadoProvider implements BackendProvider {
     /** No flag that licenses results other than IEEE's ({@code -w} only silences warnings). */
     static final String EXACT_OPENCL_FLAGS = "-w";
 
-    private static Boolean startedFast;
+    /** Null until TornadoVM's runtime started; then whether in fast mode. Listing devices takes either. */
+    private static volatile Boolean startedFast;
 
     @Override
     public String family() {
@@ -40,7 +41,7 @@ public final class TornadoProvider implements BackendProvider {
     @Override
     public List<Device> devices() {
         List<Device> rows = new ArrayList<>();
-        List<TornadoDevice> devices = all(start(false));
+        List<TornadoDevice> devices = all(start(startedFast != null && startedFast));
         for (int i = 0; i < devices.size(); i++) {
             TornadoDevice d = devices.get(i);
             OpenClDevice twin = openClTwin(d);
