@@ -57,7 +57,8 @@ final class BenchSweepCommand implements Callable<Integer> {
             description = "Mandelbrot only: one series per precision. Default: ${DEFAULT-VALUE}.")
     String precision;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|all|LIST",
+    @Option(names = "--device", defaultValue = "auto",
+            paramLabel = "auto|cpu|opencl|opencl:P:D|tornado[:N]|all|LIST",
             description = "One series per device (squall devices lists them). Default: ${DEFAULT-VALUE}.")
     String device;
 

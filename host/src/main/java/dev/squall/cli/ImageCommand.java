@@ -57,7 +57,7 @@ final class ImageCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Output file (one input) or folder (several).")
     Path out;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D",
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|tornado[:N]",
             description = "Where to run. Default: ${DEFAULT-VALUE}: a GPU or accelerator through OpenCL, else the CPU"
                     + " backend (an OpenCL CPU device would only add copies).")
     String device;

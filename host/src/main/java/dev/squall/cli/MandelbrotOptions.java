@@ -33,10 +33,12 @@ final class MandelbrotOptions {
             description = "Arithmetic: f64 (the seed's) or f32 (faster, its own reference). Default: ${DEFAULT-VALUE}.")
     String precision;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|all|LIST",
+    @Option(names = "--device", defaultValue = "auto",
+            paramLabel = "auto|cpu|opencl|opencl:P:D|tornado[:N]|all|LIST",
             description = "Where to run (squall devices lists them). Default: ${DEFAULT-VALUE}: the best OpenCL "
                     + "device, else the CPU. all, or a list such as opencl:0:0,cpu: the devices share the tiles "
-                    + "(render only).")
+                    + "(render only). tornado[:N]: through TornadoVM when installed (tornado-fast[:N]: its fast, "
+                    + "inexact math).")
     String device;
 
     MandelbrotParams params() {
