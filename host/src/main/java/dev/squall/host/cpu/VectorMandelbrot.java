@@ -40,6 +40,9 @@ final class VectorMandelbrot {
     /** The f32 counts widened to long, half of them at a time, for summing without overflow. */
     private static final VectorSpecies<Long> F32_EXECUTED = VectorSpecies.of(long.class, F32.vectorShape());
 
+    /** The largest count a float holds exactly (2^24), and so the largest max-iter float counters may take. */
+    private static final int FLOAT_EXACT_COUNTS = 1 << 24;
+
     private VectorMandelbrot() {
     }
 
@@ -192,11 +195,164 @@ final class VectorMandelbrot {
     }
 
     /**
-     * {@link #rowF64} in single precision, one vector at a time; counts kept in int lanes (a float counter is exact
-     * only to 2^24). (The two-vector form of rowF64 ran 10-50 % slower in f32 with the cycle check, by amounts that
-     * varied from one JVM to the next; BENCHMARKS.md.)
+     * {@link #rowF64} in single precision for {@code maxIter} up to 2^24, with counts in float lanes: integers up to
+     * 2^24 are exact in float, and the code is then rowF64's. (With int counters the two-vector form ran 10-50 %
+     * slower and varied from one JVM to the next, so larger limits take {@link #rowF32}'s one vector at a time.)
+     */
+    private static long rowF32Pairs(float[] xs, float y0Scalar, int maxIter, boolean cycles, MemorySegment out, long outIndex) {
+        int width = xs.length;
+        int lanes = F32.length();
+        long executed = 0;
+        FloatVector y0 = FloatVector.broadcast(F32, y0Scalar);
+        FloatVector zero = FloatVector.zero(F32);
+        int plain = cycles ? Math.min(maxIter, CHECK_FROM - 1) : maxIter;
+        // Two vectors at a time through the plain steps: their chains of dependent operations interleave, which one
+        // vector's cannot (each step waits for the previous one's multiplies and adds).
+        for (int px = 0; px < width; px += 2 * lanes) {
+            VectorMask<Float> inA = F32.indexInRange(px, width);
+            VectorMask<Float> inB = F32.indexInRange(px + lanes, width);
+            FloatVector x0a = FloatVector.fromArray(F32, xs, px, inA);
+            FloatVector x0b = FloatVector.fromArray(F32, xs, px + lanes, inB);
+            FloatVector xa = zero;
+            FloatVector ya = zero;
+            FloatVector xb = zero;
+            FloatVector yb = zero;
+            FloatVector na = zero;
+            FloatVector nb = zero;
+            VectorMask<Float> activeA = inA;
+            VectorMask<Float> activeB = inB;
+            int i = 0;
+            for (; i < plain; i++) {
+                FloatVector xxa = xa.mul(xa);
+                FloatVector yya = ya.mul(ya);
+                FloatVector xxb = xb.mul(xb);
+                FloatVector yyb = yb.mul(yb);
+                activeA = activeA.and(xxa.add(yya).compare(VectorOperators.LE, 4.0f));
+                activeB = activeB.and(xxb.add(yyb).compare(VectorOperators.LE, 4.0f));
+                if (!activeA.or(activeB).anyTrue()) {
+                    break;
+                }
+                FloatVector ta = xxa.sub(yya).add(x0a);
+                FloatVector tb = xxb.sub(yyb).add(x0b);
+                ya = xa.mul(2.0f).mul(ya).add(y0);
+                yb = xb.mul(2.0f).mul(yb).add(y0);
+                xa = ta;
+                xb = tb;
+                na = na.add(1.0f, activeA);
+                nb = nb.add(1.0f, activeB);
+            }
+            VectorMask<Float> cycledA = F32.maskAll(false);
+            VectorMask<Float> cycledB = F32.maskAll(false);
+            if (i == plain) {
+                // Both vectors through the checked steps while each has a live lane, then whichever is left alone.
+                FloatVector savedXa = zero;
+                FloatVector savedYa = zero;
+                FloatVector savedXb = zero;
+                FloatVector savedYb = zero;
+                int k = i;
+                int saveAt = CHECK_FROM;
+                for (; k < maxIter; k++) {
+                    FloatVector xxa = xa.mul(xa);
+                    FloatVector yya = ya.mul(ya);
+                    FloatVector xxb = xb.mul(xb);
+                    FloatVector yyb = yb.mul(yb);
+                    activeA = activeA.and(xxa.add(yya).compare(VectorOperators.LE, 4.0f));
+                    activeB = activeB.and(xxb.add(yyb).compare(VectorOperators.LE, 4.0f));
+                    if (!activeA.anyTrue() || !activeB.anyTrue()) {
+                        break;
+                    }
+                    FloatVector ta = xxa.sub(yya).add(x0a);
+                    FloatVector tb = xxb.sub(yyb).add(x0b);
+                    ya = xa.mul(2.0f).mul(ya).add(y0);
+                    yb = xb.mul(2.0f).mul(yb).add(y0);
+                    xa = ta;
+                    xb = tb;
+                    na = na.add(1.0f, activeA);
+                    nb = nb.add(1.0f, activeB);
+                    VectorMask<Float> repeatA = xa.compare(VectorOperators.EQ, savedXa)
+                            .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
+                    VectorMask<Float> repeatB = xb.compare(VectorOperators.EQ, savedXb)
+                            .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
+                    cycledA = cycledA.or(repeatA);
+                    cycledB = cycledB.or(repeatB);
+                    activeA = activeA.andNot(repeatA);
+                    activeB = activeB.andNot(repeatB);
+                    if (k + 1 == saveAt) {
+                        savedXa = xa;
+                        savedYa = ya;
+                        savedXb = xb;
+                        savedYb = yb;
+                        saveAt <<= 1;
+                    }
+                }
+                // At step k one vector has no live lane left; the other goes on alone (its test at step k, already
+                // applied, is simply applied again: same state, same result).
+                for (int m = k, saveAtA = saveAt; m < maxIter; m++) {
+                    FloatVector xx = xa.mul(xa);
+                    FloatVector yy = ya.mul(ya);
+                    activeA = activeA.and(xx.add(yy).compare(VectorOperators.LE, 4.0f));
+                    if (!activeA.anyTrue()) {
+                        break;
+                    }
+                    FloatVector t = xx.sub(yy).add(x0a);
+                    ya = xa.mul(2.0f).mul(ya).add(y0);
+                    xa = t;
+                    na = na.add(1.0f, activeA);
+                    VectorMask<Float> repeat = xa.compare(VectorOperators.EQ, savedXa)
+                            .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
+                    cycledA = cycledA.or(repeat);
+                    activeA = activeA.andNot(repeat);
+                    if (m + 1 == saveAtA) {
+                        savedXa = xa;
+                        savedYa = ya;
+                        saveAtA <<= 1;
+                    }
+                }
+                for (int m = k, saveAtB = saveAt; m < maxIter; m++) {
+                    FloatVector xx = xb.mul(xb);
+                    FloatVector yy = yb.mul(yb);
+                    activeB = activeB.and(xx.add(yy).compare(VectorOperators.LE, 4.0f));
+                    if (!activeB.anyTrue()) {
+                        break;
+                    }
+                    FloatVector t = xx.sub(yy).add(x0b);
+                    yb = xb.mul(2.0f).mul(yb).add(y0);
+                    xb = t;
+                    nb = nb.add(1.0f, activeB);
+                    VectorMask<Float> repeat = xb.compare(VectorOperators.EQ, savedXb)
+                            .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
+                    cycledB = cycledB.or(repeat);
+                    activeB = activeB.andNot(repeat);
+                    if (m + 1 == saveAtB) {
+                        savedXb = xb;
+                        savedYb = yb;
+                        saveAtB <<= 1;
+                    }
+                }
+            }
+            // Summed as ints widened to long: a float sum of 16 counts would round past 2^24.
+            executed += sumCounts((IntVector) na.convertShape(VectorOperators.F2I, F32_COUNTS, 0))
+                    + sumCounts((IntVector) nb.convertShape(VectorOperators.F2I, F32_COUNTS, 0));
+            ((IntVector) na.blend((float) maxIter, cycledA).convertShape(VectorOperators.F2I, F32_COUNTS, 0))
+                    .intoMemorySegment(out, (outIndex + px) * Integer.BYTES, ByteOrder.LITTLE_ENDIAN,
+                            inA.cast(F32_COUNTS));
+            if (px + lanes < width) {
+                ((IntVector) nb.blend((float) maxIter, cycledB).convertShape(VectorOperators.F2I, F32_COUNTS, 0))
+                        .intoMemorySegment(out, (outIndex + px + lanes) * Integer.BYTES, ByteOrder.LITTLE_ENDIAN,
+                                inB.cast(F32_COUNTS));
+            }
+        }
+        return executed;
+    }
+
+    /**
+     * {@link #rowF64} in single precision: for {@code maxIter} above 2^24 one vector at a time, with counts in int
+     * lanes (a float counter is exact only to 2^24); below, {@link #rowF32Pairs}.
      */
     static long rowF32(float[] xs, float y0Scalar, int maxIter, boolean cycles, MemorySegment out, long outIndex) {
+        if (maxIter <= FLOAT_EXACT_COUNTS) {
+            return rowF32Pairs(xs, y0Scalar, maxIter, cycles, out, outIndex);
+        }
         int width = xs.length;
         long executed = 0;
         FloatVector y0 = FloatVector.broadcast(F32, y0Scalar);
@@ -248,12 +404,16 @@ final class VectorMandelbrot {
                     saveAt <<= 1;
                 }
             }
-            // Summed in long lanes: 16 counts of up to 2^31 overflow an int.
-            executed += n.convertShape(VectorOperators.I2L, F32_EXECUTED, 0).reduceLanesToLong(VectorOperators.ADD)
-                    + n.convertShape(VectorOperators.I2L, F32_EXECUTED, 1).reduceLanesToLong(VectorOperators.ADD);
+            executed += sumCounts(n);
             n.blend(maxIter, cycled.cast(F32_COUNTS)).intoMemorySegment(out, (outIndex + px) * Integer.BYTES,
                     ByteOrder.LITTLE_ENDIAN, inRange.cast(F32_COUNTS));
         }
         return executed;
+    }
+
+    /** The sum of 16 int counts in long lanes, half at a time: 16 counts of up to 2^31 overflow an int. */
+    private static long sumCounts(IntVector n) {
+        return n.convertShape(VectorOperators.I2L, F32_EXECUTED, 0).reduceLanesToLong(VectorOperators.ADD)
+                + n.convertShape(VectorOperators.I2L, F32_EXECUTED, 1).reduceLanesToLong(VectorOperators.ADD);
     }
 }
