@@ -40,8 +40,11 @@ final class VectorMandelbrot {
     /** The f32 counts widened to long, half of them at a time, for summing without overflow. */
     private static final VectorSpecies<Long> F32_EXECUTED = VectorSpecies.of(long.class, F32.vectorShape());
 
-    /** The largest count a float holds exactly (2^24), and so the largest max-iter float counters may take. */
-    private static final int FLOAT_EXACT_COUNTS = 1 << 24;
+    /**
+     * The largest max-iter for float counters: 2^20, so that a count (at most 2^20) and the sum of a vector's 16
+     * counts (at most 2^24) are integers a float holds exactly.
+     */
+    private static final int FLOAT_COUNTS_LIMIT = 1 << 20;
 
     private VectorMandelbrot() {
     }
@@ -195,9 +198,10 @@ final class VectorMandelbrot {
     }
 
     /**
-     * {@link #rowF64} in single precision for {@code maxIter} up to 2^24, with counts in float lanes: integers up to
-     * 2^24 are exact in float, and the code is then rowF64's. (With int counters the two-vector form ran 10-50 %
-     * slower and varied from one JVM to the next, so larger limits take {@link #rowF32}'s one vector at a time.)
+     * {@link #rowF64} in single precision for {@code maxIter} up to {@link #FLOAT_COUNTS_LIMIT}, with counts in
+     * float lanes, exact there; the code is then rowF64's. (With int counters, or with more code after the loops,
+     * the two-vector form ran 10-50 % slower and varied from one JVM to the next: larger limits take
+     * {@link #rowF32}'s one vector at a time.)
      */
     private static long rowF32Pairs(float[] xs, float y0Scalar, int maxIter, boolean cycles, MemorySegment out, long outIndex) {
         int width = xs.length;
@@ -330,9 +334,8 @@ final class VectorMandelbrot {
                     }
                 }
             }
-            // Summed as ints widened to long: a float sum of 16 counts would round past 2^24.
-            executed += sumCounts((IntVector) na.convertShape(VectorOperators.F2I, F32_COUNTS, 0))
-                    + sumCounts((IntVector) nb.convertShape(VectorOperators.F2I, F32_COUNTS, 0));
+            // Exact: 16 counts of at most 2^20 and every partial sum stay within float's 2^24.
+            executed += (long) na.reduceLanes(VectorOperators.ADD) + (long) nb.reduceLanes(VectorOperators.ADD);
             ((IntVector) na.blend((float) maxIter, cycledA).convertShape(VectorOperators.F2I, F32_COUNTS, 0))
                     .intoMemorySegment(out, (outIndex + px) * Integer.BYTES, ByteOrder.LITTLE_ENDIAN,
                             inA.cast(F32_COUNTS));
@@ -346,11 +349,11 @@ final class VectorMandelbrot {
     }
 
     /**
-     * {@link #rowF64} in single precision: for {@code maxIter} above 2^24 one vector at a time, with counts in int
-     * lanes (a float counter is exact only to 2^24); below, {@link #rowF32Pairs}.
+     * {@link #rowF64} in single precision: for {@code maxIter} above {@link #FLOAT_COUNTS_LIMIT} one vector at a
+     * time, with counts in int lanes; up to it, {@link #rowF32Pairs}.
      */
     static long rowF32(float[] xs, float y0Scalar, int maxIter, boolean cycles, MemorySegment out, long outIndex) {
-        if (maxIter <= FLOAT_EXACT_COUNTS) {
+        if (maxIter <= FLOAT_COUNTS_LIMIT) {
             return rowF32Pairs(xs, y0Scalar, maxIter, cycles, out, outIndex);
         }
         int width = xs.length;
