@@ -43,9 +43,9 @@ import uk.ac.manchester.tornado.api.types.arrays.IntArray;
  * last {@link #PLANS_KEPT}); scalar arguments are part of a TornadoVM task, so a new max-iter is a new plan.
  *
  * <p><b>No silent failures.</b> A launch TornadoVM rejects (an OpenCL error such as a work-group size that does
- * not divide the global size) has been seen to leave its output untouched without an exception. So: KernelContext
- * grids are rounded up to whole work-groups no larger than the device allows, and every launch is checked. The
- * counts buffer is zeroed and uploaded before each run, and no pixel can count 0 (the start state (0, 0) never
+ * not divide the global size) has been seen to leave all or part of its output unwritten without an exception.
+ * So: KernelContext grids are rounded up to whole work-groups no larger than the device allows, and every launch is
+ * checked. The counts buffer is zeroed and uploaded before each run, and no pixel can count 0 (the start state (0, 0) never
  * escapes), so a 0 afterwards is a pixel the device never wrote; brightness uploads its output with every alpha
  * byte inverted, and a kernel that ran copies each alpha back. Either failure throws {@link DeviceException}
  * (the band is then redone elsewhere or the command fails): no wrong image is ever returned.
