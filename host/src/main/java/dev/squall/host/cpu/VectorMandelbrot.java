@@ -12,11 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Mandelbrot loop on the Java Vector API: one row at a time, as many pixels per step as the CPU's widest
- * vector holds (8 doubles or 16 floats with AVX-512); in f64 two vectors at a time, so that their chains of dependent
- * multiplies and adds overlap (one vector's steps each wait for the previous one). Each lane does exactly the
- * reference's operations in the same order: {@code x*x}, {@code y*y}, their sum against 4,
- * {@code (x*x - y*y) + x0}, {@code (2*x)*y + y0}; none is fused. A lane stops counting when it escapes; a vector
- * stops when every lane has, and the other of its pair goes on alone.
+ * vector holds (8 doubles or 16 floats with AVX-512), two vectors at a time so that their chains of dependent
+ * multiplies and adds overlap (one vector's steps each wait for the previous one); f32 above max-iter 2^20 one
+ * vector at a time. Each lane does exactly the reference's operations in the same order: {@code x*x}, {@code y*y},
+ * their sum against 4, {@code (x*x - y*y) + x0}, {@code (2*x)*y + y0}; none is fused. A lane stops counting when it
+ * escapes; a vector stops when every lane has, and the other of its pair goes on alone.
  *
  * <p><b>Exact cycle shortcut (Brent).</b> From step {@link #CHECK_FROM} on, each new state is compared with the
  * one saved at the last power of two (the start state, 0, before the first save). Equal bits mean the orbit has
