@@ -2,6 +2,8 @@
 # Tests of ./squall itself, the way a user runs it: JDK discovery, build on first use and on change (a no-op
 # otherwise), SQUALL_JAVA_OPTS, exit codes, and no JVM warnings on the terminal. Run by ./test after the build.
 set -uo pipefail
+# The default launcher is under test: TornadoVM, if the environment names one, only where a check says so.
+unset TORNADOVM_HOME
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$ROOT"
 work=$(mktemp -d)
