@@ -168,7 +168,7 @@ __kernel void mandelbrot_simd(__global const real *xs,
     if (i == plain && any(active)) {
         for (uint save_at = SQUALL_CHECK_FROM; i < max_iter; i++) {
             SQUALL_SIMD_STEP
-            // No branch of its own: lanes that repeat leave `active`, and the next step's any() ends the loop.
+            // No branch of its own: lanes that repeat leave `active`, and a later step's any() ends the loop.
             const maskn repeat = (x == saved_x) & (y == saved_y) & active;
             cycled |= repeat;
             active &= ~repeat;
