@@ -52,6 +52,8 @@ for n in 1000; do
   done
 done
 echo
-echo "Brightness (the seed's process_image, factor 1.2), Mpixel/s:"
+echo "Brightness (the seed's process_image, factor 1.2), Mpixel/s; TornadoVM @Parallel, then KernelContext:"
 echo
 ./squall bench sweep --kernel brightness --sizes 1024,2048 --device cpu,opencl:0:0,tornado:0 --runs "$runs"
+SQUALL_JAVA_OPTS="${SQUALL_JAVA_OPTS:-} -Dsquall.tornado.image-api=kernel-context" \
+  ./squall bench sweep --kernel brightness --sizes 1024,2048 --device tornado:0 --runs "$runs" | tail -n 1

@@ -45,15 +45,21 @@ import uk.ac.manchester.tornado.api.types.arrays.IntArray;
  * <p><b>No silent failures.</b> A launch TornadoVM rejects (an OpenCL error such as a work-group size that does
  * not divide the global size) has been seen to leave all or part of its output unwritten without an exception.
  * So: KernelContext grids are rounded up to whole work-groups no larger than the device allows, and every launch is
- * checked. The counts buffer is zeroed and uploaded before each run, and no pixel can count 0 (the start state (0, 0) never
- * escapes), so a 0 afterwards is a pixel the device never wrote; brightness uploads its output with every alpha
- * byte inverted, and a kernel that ran copies each alpha back. Either failure throws {@link DeviceException}
- * (the band is then redone elsewhere or the command fails): no wrong image is ever returned.
+ * checked. The counts buffer is zeroed and uploaded before each run, and no pixel can count 0 (the start state
+ * (0, 0) never escapes), so a 0 afterwards is a pixel the device never wrote; brightness uploads its output with
+ * every alpha byte inverted, and a kernel that ran copies each alpha back. Either failure throws
+ * {@link DeviceException} (the band is then redone elsewhere or the command fails): no wrong image is returned.
  */
 final class TornadoVmBackend implements Backend {
     /** Counts per band at most: 64 MiB of them, as the OpenCL backend. */
     private static final long MAX_BAND_PIXELS = (64L << 20) / Integer.BYTES;
     private static final int PLANS_KEPT = 4;
+    /**
+     * The launch style of image operations, which carry no {@link Schedule}: {@code @Parallel}, or KernelContext with
+     * {@code -Dsquall.tornado.image-api=kernel-context} (for measuring one against the other, benchmarks/tornado.sh).
+     */
+    static final Schedule.TornadoApi IMAGE_API = "kernel-context".equals(System.getProperty("squall.tornado.image-api"))
+            ? Schedule.TornadoApi.KERNEL_CONTEXT : Schedule.TornadoApi.PARALLEL;
     /**
      * Test hook: with this property set, KernelContext grids are not rounded up to whole work-groups, which is the
      * launch an OpenCL driver rejects (CL_INVALID_WORK_GROUP_SIZE) while TornadoVM returns as if it had run.
@@ -111,10 +117,10 @@ final class TornadoVmBackend implements Backend {
             throw new DeviceUnavailableException("TornadoVM devices run brightness=F alone (got " + chain
                     + "); use --device cpu or opencl for other operations");
         }
-        brightness(chain.getFirst().arg(), Schedule.TornadoApi.PARALLEL, in, out);
+        brightness(chain.getFirst().arg(), IMAGE_API, in, out);
     }
 
-    /** Brightness in either launch style (point operations carry no schedule: the {@code @Parallel} one there). */
+    /** Brightness in either launch style (point operations carry no schedule: {@link #IMAGE_API} there). */
     synchronized void brightness(float factor, Schedule.TornadoApi api, byte[] in, byte[] out) {
         int pixels = in.length / 4;
         BrightnessLaunch launch = (BrightnessLaunch) launch(List.of("brightness", api, pixels, factor),
