@@ -94,6 +94,23 @@ class TornadoBackendTest {
     }
 
     @Test
+    void manyDistinctLaunchesOnOneBackendEvictOldPlansAndStayExact() {
+        // Every max-iter is a task graph of its own; more of them than are kept, twice over, on one backend.
+        for (int round = 0; round < 2; round++) {
+            for (int maxIter = 10; maxIter <= 90; maxIter += 10) {
+                MandelbrotParams params = new MandelbrotParams(67, 29, new View(-2.5, 1.0, -1.0, 1.0), maxIter,
+                        Precision.F32);
+                int[] expected = MandelbrotReference.render(params);
+                try (CountsBuffer counts = MandelbrotRenderer.render(tornado, params, Schedule.DEFAULT).counts()) {
+                    for (int i = 0; i < expected.length; i++) {
+                        assertEquals(expected[i], counts.get(i), "max-iter " + maxIter + " pixel " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aKernelContextLaunchThatNeverRanIsAnErrorNotAnImageOfZeros() {
         MandelbrotParams params = new MandelbrotParams(333, 177, new View(-2.5, 1.0, -1.0, 1.0), 200,
                 Precision.F32);
