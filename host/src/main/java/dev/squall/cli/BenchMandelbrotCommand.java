@@ -39,6 +39,11 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
     @Mixin
     MandelbrotOptions options;
 
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|tornado[:N]",
+            description = "The one device to measure (squall devices lists them). Default: ${DEFAULT-VALUE}: the best"
+                    + " OpenCL device, else the CPU.")
+    String device;
+
     @Option(names = "--no-cycle-shortcut", description = "Run every orbit to escape or max-iter (to measure the shortcut).")
     boolean noCycleShortcut;
 
@@ -63,7 +68,7 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MandelbrotParams params = options.params();
-        var deviceSpec = options.singleDeviceSpec();
+        var deviceSpec = DeviceSpec.parseSingle(device);
         repeat.check();
         Schedule.OpenClVariant openClVariant = switch (variant) {
             case "auto" -> Schedule.OpenClVariant.AUTO;
@@ -80,7 +85,7 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
         options.checkMemory(params);
         if (againstPeak && !(deviceSpec instanceof DeviceSpec.OpenCl || deviceSpec instanceof DeviceSpec.AnyOpenCl)) {
             throw new UsageException("--against-peak needs --device opencl or opencl:P:D (an OpenCL device's peak is"
-                    + " measured; the Java CPU backend has none), got --device " + options.device);
+                    + " measured; the Java CPU backend has none), got --device " + device);
         }
         Schedule schedule = new Schedule(!noCycleShortcut, openClVariant, api);
         MandelbrotBenchReport report;

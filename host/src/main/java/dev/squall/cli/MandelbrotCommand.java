@@ -63,6 +63,13 @@ final class MandelbrotCommand implements Callable<Integer> {
     @Mixin
     MandelbrotOptions options;
 
+    @Option(names = "--device", defaultValue = "auto",
+            paramLabel = "auto|cpu|opencl|opencl:P:D|tornado[:N]|all|LIST",
+            description = "Where to run (squall devices lists them). Default: ${DEFAULT-VALUE}: the best OpenCL "
+                    + "device, else the CPU. all, or a list such as opencl:0:0,cpu: the devices share the tiles. "
+                    + "tornado[:N]: through TornadoVM when installed (tornado-fast[:N]: its fast, inexact math).")
+    String device;
+
     @Option(names = "--counts", paramLabel = "FILE", description = "Write raw counts: u32 little-endian, row-major, W*H*4 bytes.")
     Path counts;
 
@@ -77,7 +84,7 @@ final class MandelbrotCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         MandelbrotParams params = options.params();
-        DeviceSpec deviceSpec = options.deviceSpec();
+        DeviceSpec deviceSpec = DeviceSpec.parse(device);
         checkOutputs();
         checkSpace(params);
 

@@ -2,7 +2,6 @@ package dev.squall.cli;
 
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.buffer.HostMemory;
-import dev.squall.host.device.DeviceSpec;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -33,27 +32,10 @@ final class MandelbrotOptions {
             description = "Arithmetic: f64 (the seed's) or f32 (faster, its own reference). Default: ${DEFAULT-VALUE}.")
     String precision;
 
-    @Option(names = "--device", defaultValue = "auto",
-            paramLabel = "auto|cpu|opencl|opencl:P:D|tornado[:N]|all|LIST",
-            description = "Where to run (squall devices lists them). Default: ${DEFAULT-VALUE}: the best OpenCL "
-                    + "device, else the CPU. all, or a list such as opencl:0:0,cpu: the devices share the tiles "
-                    + "(render only). tornado[:N]: through TornadoVM when installed (tornado-fast[:N]: its fast, "
-                    + "inexact math).")
-    String device;
-
     MandelbrotParams params() {
         return new MandelbrotParams(integer("width", width, "a positive integer"),
                 integer("height", height, "a positive integer"), View.parse(view),
                 integer("max-iter", maxIter, "at least 1"), Precision.parse(precision));
-    }
-
-    DeviceSpec deviceSpec() {
-        return DeviceSpec.parse(device);
-    }
-
-    /** For commands that measure or run on one device. */
-    DeviceSpec singleDeviceSpec() {
-        return DeviceSpec.parseSingle(device);
     }
 
     /** Refuses, before any work, an image whose counts do not fit the memory available. */
