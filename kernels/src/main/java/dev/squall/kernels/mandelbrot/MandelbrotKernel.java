@@ -34,8 +34,12 @@ public final class MandelbrotKernel {
                 + (precision == Precision.F64 ? " -D SQUALL_FP64=1" : "");
     }
 
-    /** Pixels per work-item of the SIMD variant: one 512-bit vector (double8, float16). */
+    /**
+     * Pixels per work-item of the SIMD variant: 16 in both precisions, OpenCL's widest vector type. In f64 that is
+     * two 512-bit vectors, whose independent chains of multiplies and adds overlap: 10-20 % faster than double8 on
+     * PoCL (BENCHMARKS.md); in f32 one.
+     */
     public static int lanes(Precision precision) {
-        return precision == Precision.F64 ? 8 : 16;
+        return 16;
     }
 }
