@@ -21,6 +21,9 @@ public final class MandelbrotKernel {
      */
     public static final int CYCLE_CHECK_FROM = 256;
 
+    /** Lanes of one OpenCL vector in the SIMD variant: 16, OpenCL's widest type. */
+    private static final int VECTOR_LANES = 16;
+
     private MandelbrotKernel() {
     }
 
@@ -29,17 +32,18 @@ public final class MandelbrotKernel {
      * or {@code -cl-unsafe-math-optimizations}: each allows results that differ from the reference.
      */
     public static String buildOptions(Precision precision) {
-        return "-D SQUALL_REAL=" + precision.openClType() + " -D SQUALL_LANES=" + lanes(precision)
+        return "-D SQUALL_REAL=" + precision.openClType() + " -D SQUALL_LANES=" + VECTOR_LANES
+                + " -D SQUALL_VECS=" + lanes(precision) / VECTOR_LANES
                 + " -D SQUALL_CHECK_FROM=" + CYCLE_CHECK_FROM
                 + (precision == Precision.F64 ? " -D SQUALL_FP64=1" : "");
     }
 
     /**
-     * Pixels per work-item of the SIMD variant: 16 in both precisions, OpenCL's widest vector type. In f64 that is
-     * two 512-bit vectors, whose independent chains of multiplies and adds overlap: 10-20 % faster than double8 on
-     * PoCL (BENCHMARKS.md); in f32 one.
+     * Pixels per work-item of the SIMD variant: 16 doubles (double16, two 512-bit vectors) or 32 floats (two float16,
+     * each with its own variables). Two vectors' chains of dependent multiplies and adds overlap: 10-20 % faster on
+     * PoCL than one (double8, float16; BENCHMARKS.md).
      */
     public static int lanes(Precision precision) {
-        return 16;
+        return precision == Precision.F64 ? VECTOR_LANES : 2 * VECTOR_LANES;
     }
 }

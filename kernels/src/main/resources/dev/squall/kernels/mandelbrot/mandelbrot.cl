@@ -5,12 +5,13 @@
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #endif
 
-// Build options give SQUALL_REAL (double or float) and SQUALL_LANES (pixels per work-item of the SIMD variant).
+// Build options give SQUALL_REAL (double or float), SQUALL_LANES (lanes of one OpenCL vector) and SQUALL_VECS (vectors
+// per work-item) for the SIMD variant.
 typedef SQUALL_REAL real;
 
 // Arguments common to both variants:
 //   xs: start coordinate of each column (host-computed, see MandelbrotGrid.java; padded to a multiple of
-//       SQUALL_LANES for the SIMD variant); ys: start coordinate of each row of this band;
+//       SQUALL_VECS * SQUALL_LANES for the SIMD variant); ys: start coordinate of each row of this band;
 //   counts: the band's counts, row-major, width * rows; executed: iterations actually run, one entry per work-item
 //       (uint for one pixel, ulong for the SIMD variant's several);
 //   cycles: non-zero to stop orbits whose state repeats bit for bit (their count is max_iter, see below).
@@ -18,8 +19,9 @@ typedef SQUALL_REAL real;
 // Cycle shortcut (Brent): from step SQUALL_CHECK_FROM - 1 on, each new state is compared with a saved one (the start
 // state, then the states at steps SQUALL_CHECK_FROM, 2 * SQUALL_CHECK_FROM, ...). Equal means the orbit cycles
 // through states that all passed the escape test, and the map is deterministic: it never escapes, and its count is
-// max_iter, as the full loop would give. Starting late spares the many orbits that escape early any cost. (== treats -0.0 and +0.0 alike; states differing only in the
-// sign of a zero have orbits of identical magnitudes. NaN never compares equal.)
+// max_iter, as the full loop would give. Starting late spares the many orbits that escape early any cost. (== treats
+// -0.0 and +0.0 alike; states differing only in the sign of a zero have orbits of identical magnitudes. NaN never
+// compares equal.)
 
 // One step of one orbit; leaves the enclosing loop when the point escapes ("!(<=)" so that NaN escapes, as in Java).
 #define SQUALL_SCALAR_STEP                              \
@@ -88,8 +90,8 @@ __kernel void mandelbrot(__global const real *xs,
     executed[i] = n;
 }
 
-// SQUALL_LANES consecutive pixels of one row per work-item, in OpenCL vector types: for CPU devices, whose compilers
-// do not vectorise the data-dependent loop across work-items well. Lanes stop counting when they escape; the
+// SQUALL_VECS x SQUALL_LANES consecutive pixels of one row per work-item, in OpenCL vector types: for CPU devices,
+// whose compilers do not vectorise the data-dependent loop across work-items well. Lanes stop counting when they escape; the
 // work-item stops when every lane has.
 #define SQUALL_CAT_(a, b) a##b
 #define SQUALL_CAT(a, b) SQUALL_CAT_(a, b)
@@ -116,25 +118,69 @@ typedef SQUALL_CAT(int, SQUALL_LANES) maskn;      // what comparisons of floatN 
 #error "SQUALL_LANES must be 4, 8 or 16"
 #endif
 
-// One step of SQUALL_LANES orbits. Escaped lanes keep computing but stop counting; whether every lane has
-// escaped is asked only every SQUALL_ANY_EVERY steps (any() over 8 or 16 lanes is not one instruction everywhere):
+// SQUALL_VECS (1 or 2) vectors of SQUALL_LANES pixels per work-item, each with its own variables (suffix a, b):
+// with two, their chains of dependent multiplies and adds are independent and overlap.
+#ifndef SQUALL_VECS
+#define SQUALL_VECS 1
+#endif
+#if SQUALL_VECS == 1
+#define SQUALL_EACH(M) M(a)
+#define SQUALL_ANY_LIVE any(active_a)
+#elif SQUALL_VECS == 2
+#define SQUALL_EACH(M) M(a) M(b)
+#define SQUALL_ANY_LIVE any(active_a | active_b)
+#else
+#error "SQUALL_VECS must be 1 or 2"
+#endif
+
+// One step of SQUALL_VECS x SQUALL_LANES orbits. Escaped lanes keep computing but stop counting; whether every lane
+// has escaped is asked only every SQUALL_ANY_EVERY steps (any() over 16 lanes is not one instruction everywhere):
 // this changes no count and no executed figure, only when the work-item stops spinning on finished lanes.
 #ifndef SQUALL_ANY_EVERY
 #define SQUALL_ANY_EVERY 4
 #endif
-#define SQUALL_SIMD_STEP                                \
-    {                                                   \
-        const realn xx = x * x;                         \
-        const realn yy = y * y;                         \
-        active &= (xx + yy <= (realn) 4);               \
-        if (i % SQUALL_ANY_EVERY == 0 && !any(active)) {\
-            break;                                      \
-        }                                               \
-        const realn t = xx - yy + x0;                   \
-        y = (realn) 2 * x * y + y0;                     \
-        x = t;                                          \
-        n -= SQUALL_TO_COUNT(active);                   \
+#define SQUALL_SQUARES(s)                                           \
+        const realn xx_##s = x_##s * x_##s;                         \
+        const realn yy_##s = y_##s * y_##s;                         \
+        active_##s &= (xx_##s + yy_##s <= (realn) 4);
+#define SQUALL_ADVANCE(s)                                           \
+        {                                                           \
+            const realn t = xx_##s - yy_##s + x0_##s;               \
+            y_##s = (realn) 2 * x_##s * y_##s + y0;                 \
+            x_##s = t;                                              \
+            n_##s -= SQUALL_TO_COUNT(active_##s);                   \
+        }
+#define SQUALL_SIMD_STEP                                            \
+    {                                                               \
+        SQUALL_EACH(SQUALL_SQUARES)                                 \
+        if (i % SQUALL_ANY_EVERY == 0 && !SQUALL_ANY_LIVE) {        \
+            break;                                                  \
+        }                                                           \
+        SQUALL_EACH(SQUALL_ADVANCE)                                 \
     }
+#define SQUALL_START(s)                                                                             \
+    const uint v_##s = (uint) (#s[0] - 'a');                                                        \
+    const realn x0_##s = SQUALL_VLOAD(gx * SQUALL_VECS + v_##s, xs);                                \
+    realn x_##s = (realn) 0;                                                                        \
+    realn y_##s = (realn) 0;                                                                        \
+    realn saved_x_##s = (realn) 0;                                                                  \
+    realn saved_y_##s = (realn) 0;                                                                  \
+    countn n_##s = (countn) 0;                                                                      \
+    maskn active_##s = SQUALL_TO_MASK(SQUALL_LANE_IDS + (countn) (v_##s * SQUALL_LANES)             \
+                                      < (countn) (width - px));                                     \
+    maskn cycled_##s = (maskn) 0;
+#define SQUALL_CHECK(s)                                                                             \
+    {                                                                                               \
+        const maskn repeat = (x_##s == saved_x_##s) & (y_##s == saved_y_##s) & active_##s;          \
+        cycled_##s |= repeat;                                                                       \
+        active_##s &= ~repeat;                                                                      \
+    }
+#define SQUALL_SAVE(s) saved_x_##s = x_##s; saved_y_##s = y_##s;
+#define SQUALL_STORE(s)                                                                             \
+    SQUALL_VSTORE(SQUALL_CAT(convert_uint, SQUALL_LANES)(n_##s), v_##s, ran);                      \
+    SQUALL_VSTORE(SQUALL_CAT(convert_uint, SQUALL_LANES)(select(n_##s, (countn) max_iter,           \
+                                                                SQUALL_TO_COUNT(cycled_##s))),      \
+                  v_##s, result);
 
 __kernel void mandelbrot_simd(__global const real *xs,
                               __global const real *ys,
@@ -147,43 +193,32 @@ __kernel void mandelbrot_simd(__global const real *xs,
 {
     const uint gx = get_global_id(0);
     const uint py = get_global_id(1);
-    const uint px = gx * SQUALL_LANES;
+    const uint px = gx * SQUALL_VECS * SQUALL_LANES;
     if (px >= width || py >= rows) {
         return;
     }
-    const realn x0 = SQUALL_VLOAD(gx, xs);
     const realn y0 = (realn) (ys[py]);
-    realn x = (realn) 0;
-    realn y = (realn) 0;
-    realn saved_x = (realn) 0;
-    realn saved_y = (realn) 0;
-    countn n = (countn) 0;
-    maskn active = SQUALL_TO_MASK(SQUALL_LANE_IDS < (countn) (width - px));
-    maskn cycled = (maskn) 0;
+    SQUALL_EACH(SQUALL_START)
     const uint plain = cycles ? min(max_iter, (uint) (SQUALL_CHECK_FROM - 1)) : max_iter;
     uint i = 0;
     for (; i < plain; i++) {
         SQUALL_SIMD_STEP
     }
-    if (i == plain && any(active)) {
+    if (i == plain && SQUALL_ANY_LIVE) {
         for (uint save_at = SQUALL_CHECK_FROM; i < max_iter; i++) {
             SQUALL_SIMD_STEP
             // No branch of its own: lanes that repeat leave `active`, and a later step's any() ends the loop.
-            const maskn repeat = (x == saved_x) & (y == saved_y) & active;
-            cycled |= repeat;
-            active &= ~repeat;
+            SQUALL_EACH(SQUALL_CHECK)
             if (i + 1 == save_at) {
-                saved_x = x;
-                saved_y = y;
+                SQUALL_EACH(SQUALL_SAVE)
                 save_at <<= 1;
             }
         }
     }
-    uint ran[SQUALL_LANES];
-    uint result[SQUALL_LANES];
-    SQUALL_VSTORE(SQUALL_CAT(convert_uint, SQUALL_LANES)(n), 0, ran);
-    SQUALL_VSTORE(SQUALL_CAT(convert_uint, SQUALL_LANES)(select(n, (countn) max_iter, SQUALL_TO_COUNT(cycled))), 0, result);
-    const uint valid = min((uint) SQUALL_LANES, width - px);
+    uint ran[SQUALL_VECS * SQUALL_LANES];
+    uint result[SQUALL_VECS * SQUALL_LANES];
+    SQUALL_EACH(SQUALL_STORE)
+    const uint valid = min((uint) (SQUALL_VECS * SQUALL_LANES), width - px);
     __global uint *row = counts + (size_t) py * width + px;
     ulong sum = 0;
     for (uint k = 0; k < valid; k++) {
