@@ -22,7 +22,7 @@ public record Schedule(boolean cycleShortcut, OpenClVariant openClVariant, Torna
         AUTO,
         /** One pixel per work-item: GPUs spread them over their many lanes themselves. */
         SCALAR,
-        /** Several pixels per work-item in OpenCL vector types (double16, float16): what CPU devices need. */
+        /** Several pixels per work-item in OpenCL vector types (one double16, two float16): what CPU devices need. */
         SIMD
     }
 
