@@ -70,6 +70,39 @@ check "without a JDK >= 25 exits 1" rc_is 1
 check "without a JDK >= 25 says which were found and what is needed" \
   grep -q "squall: needs a JDK >= 25 (java and javac); found $work/nojdk (Java 17, no javac)." "$work/err"
 
+# 4b. A JDK that is there is never reported missing. Under ulimit -v 2500000 (KB) the JVM's default heap and class
+# space do not fit (a quarter of a large machine's memory, and 1 GiB), while a run with a small heap does: the
+# probe must start there too, and a heap that does not fit is the JVM's own error.
+(ulimit -v 2500000 && SQUALL_JAVA_OPTS='-Xmx256m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m' \
+  ./squall --version) >"$work/out" 2>"$work/err"
+check "under ulimit -v a small SQUALL_JAVA_OPTS heap runs" out_matches '^squall .*\(Java '
+(ulimit -v 2500000 && SQUALL_JAVA_OPTS=-Xmx3g ./squall --version) >"$work/out" 2>"$work/err"
+echo $? >"$work/rc"
+check "under ulimit -v a heap that does not fit exits 1" rc_is 1
+# (HotSpot prints its initialization errors on stdout.)
+check "under ulimit -v a heap that does not fit is the JVM's own error, not a missing JDK" bash -c "cat '$work/out' \
+  '$work/err' | grep -q 'Could not reserve enough space for 3145728 KB object heap' && ! grep -q 'needs a JDK' '$work/err'"
+mkdir -p "$work/brokenjdk/bin"
+printf '#!/bin/sh\nprintf "Error occurred during initialization of VM\\nToo small initial heap\\n"\nexit 1\n' \
+  >"$work/brokenjdk/bin/java"
+cp "$work/brokenjdk/bin/java" "$work/brokenjdk/bin/javac"
+chmod +x "$work/brokenjdk/bin/java" "$work/brokenjdk/bin/javac"
+JAVA_HOME="$work/brokenjdk" PATH="$work/brokenjdk/bin:/bin" SQUALL_JVM_DIRS="$work/none" ./squall --version \
+  >"$work/out" 2>"$work/err"
+echo $? >"$work/rc"
+check "a java that fails to start exits 1" rc_is 1
+check "a java that fails to start is named with its own error" grep -qx \
+  "squall: $work/brokenjdk/bin/java failed to start: Error occurred during initialization of VM: Too small initial heap" \
+  "$work/err"
+
+# 4c. From a current directory that was deleted (relative paths would mean nothing): one plain line, exit 1.
+mkdir "$work/gone"
+(cd "$work/gone" && rmdir "$work/gone" && "$ROOT/squall" --version) >"$work/out" 2>"$work/err"
+echo $? >"$work/rc"
+check "from a deleted current directory exits 1" rc_is 1
+check "from a deleted current directory says so" \
+  grep -qx "squall: the current directory no longer exists; cd to one that does and run squall again" "$work/err"
+
 # 5. Build on change, and only then.
 run --version
 check "no rebuild when nothing changed" err_is ""

@@ -3,20 +3,40 @@
 
 SQUALL_MIN_JAVA=25
 
-# The major version of the java launcher $1, or nothing.
-squall_java_major() {
-  local version
-  version=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
+# What a probe of a java launcher runs: a JVM small enough to start wherever the user's own run could (a low
+# ulimit -v, a small container), where the JVM's default heap (a quarter of the memory) and class space (1 GiB)
+# might not fit; it leaves no hs_err or replay file behind. Options another JVM does not know are ignored.
+SQUALL_JAVA_PROBE=(-XX:+IgnoreUnrecognizedVMOptions -Xmx16m -Xss1m -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+  -XX:CompressedClassSpaceSize=16m -XX:ReservedCodeCacheSize=16m -XX:-UsePerfData -XX:-CreateCoredumpOnCrash
+  -XX:ErrorFile=/dev/null -XX:ReplayDataFile=/dev/null -XshowSettings:properties -version)
+
+# Probes the java launcher $1: prints "java N" (its major version), or "error WHY" when it cannot say, WHY being its
+# own first error lines. Run from /, so that neither a deleted current directory nor a crash file involves the user's.
+squall_java_probe() {
+  local out rc=0 version why
+  out=$(cd / && "$1" "${SQUALL_JAVA_PROBE[@]}" 2>&1) || rc=$?
+  version=$(printf '%s\n' "$out" | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
   case "$version" in
-    1.*) echo "${version#1.}" | cut -d. -f1 ;;
-    *) echo "${version%%.*}" ;;
+    "") ;;
+    1.*) echo "java $(echo "${version#1.}" | cut -d. -f1)"; return 0 ;;
+    *) echo "java ${version%%.*}"; return 0 ;;
   esac
+  # The JVM's reason takes two lines ("Error occurred during initialization of VM", then why; or a "#" banner).
+  why=$(printf '%s\n' "$out" | sed 's/^# *//' | awk 'NF {
+    line = line (line == "" ? "" : line ~ /[.:]$/ ? " " : ": ") $0; if (++n == 2) exit } END { print line }')
+  if [ "$rc" -ne 0 ]; then
+    [ "$rc" -le 128 ] || rc="$rc (signal $((rc - 128)))"
+    echo "error failed to start: ${why:-exit status $rc and no output}"
+  else
+    echo "error did not print java.specification.version${why:+: $why}"
+  fi
 }
 
 # Prints the home of the first JDK >= 25 (java and javac) from: $JAVA_HOME, java on PATH, then the usual
 # install folders ($SQUALL_JVM_DIRS, default /usr/lib/jvm /usr/local/lib/jvm /opt/java /opt), newest first.
+# A java that cannot start is named with its own error: it may be a JDK >= 25 that the environment stops.
 squall_find_jdk() {
-  local candidates=() seen=" " home java major found=""
+  local candidates=() seen=" " home java probe major found="" failed=()
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
   if java=$(command -v java 2>/dev/null); then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$java")")")")
@@ -27,17 +47,29 @@ squall_find_jdk() {
     while IFS= read -r home; do candidates+=("$home"); done < <(ls -1d "$dir"/*/ 2>/dev/null | sed 's:/$::' | sort -rV)
   done
   for home in "${candidates[@]}"; do
-    case "$seen" in *" $home "*) continue ;; esac
-    seen="$seen$home "
     [ -x "$home/bin/java" ] || continue
-    major=$(squall_java_major "$home/bin/java")
-    [ -n "$major" ] || continue
+    java=$(readlink -f "$home/bin/java")   # one JDK under several names (Debian's java-1.17.0-... links) once
+    case "$seen" in *" $java "*) continue ;; esac
+    seen="$seen$java "
+    probe=$(squall_java_probe "$home/bin/java")
+    case "$probe" in
+      "java "*) major=${probe#java } ;;
+      *) failed+=("$home/bin/java ${probe#error }"); continue ;;
+    esac
     if [ "$major" -ge "$SQUALL_MIN_JAVA" ] && [ -x "$home/bin/javac" ]; then
       echo "$home"
       return 0
     fi
     found="$found $home (Java $major$([ -x "$home/bin/javac" ] || echo ', no javac'))"
   done
+  if [ "${#failed[@]}" -gt 0 ]; then
+    {
+      printf 'squall: %s\n' "${failed[@]}"
+      echo "squall: needs a JDK >= $SQUALL_MIN_JAVA (java and javac) that starts;" \
+        "found only the above${found:+ and$found}."
+    } >&2
+    return 1
+  fi
   {
     echo "squall: needs a JDK >= $SQUALL_MIN_JAVA (java and javac); found${found:- none}."
     echo "squall: install one (for example Eclipse Temurin 25) and set JAVA_HOME to it."
