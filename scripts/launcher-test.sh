@@ -82,6 +82,9 @@ check "under ulimit -v a heap that does not fit exits 1" rc_is 1
 # (HotSpot prints its initialization errors on stdout.)
 check "under ulimit -v a heap that does not fit is the JVM's own error, not a missing JDK" bash -c "cat '$work/out' \
   '$work/err' | grep -q 'Could not reserve enough space for 3145728 KB object heap' && ! grep -q 'needs a JDK' '$work/err'"
+# ./squall keeps the versions it probed (host/target/jdk-versions): the probe itself must start there too.
+check "under ulimit -v the JDK probe starts" bash -c \
+  "ulimit -v 2500000 && . scripts/lib.sh && squall_java_probe '$jdk/bin/java' | grep -Eqx 'java (2[5-9]|[3-9][0-9])'"
 mkdir -p "$work/brokenjdk/bin"
 printf '#!/bin/sh\nprintf "Error occurred during initialization of VM\\nToo small initial heap\\n"\nexit 1\n' \
   >"$work/brokenjdk/bin/java"
@@ -94,6 +97,21 @@ check "a java that fails to start exits 1" rc_is 1
 check "a java that fails to start is named with its own error" grep -qx \
   "squall: $work/brokenjdk/bin/java failed to start: Error occurred during initialization of VM: Too small initial heap" \
   "$work/err"
+
+# 4b'. The versions ./squall probed are kept per java and file time: a java is asked again only once it changed.
+mkdir -p "$work/cachedjdk/bin"
+printf '#!/bin/sh\necho "java.specification.version = 17" >&2\n' >"$work/cachedjdk/bin/java"
+chmod +x "$work/cachedjdk/bin/java"
+touch -d '2020-01-01 00:00:00' "$work/cachedjdk/bin/java"
+version_is() { # version_is JAVA "java N": what squall_java_version says of JAVA with the test's cache file
+  [ "$(SQUALL_JDK_CACHE="$work/jdk-versions" bash -c '. scripts/lib.sh && squall_java_version "$1"' _ "$1")" = "$2" ]
+}
+version_is "$work/cachedjdk/bin/java" "java 17"
+sed -i 's/= 17/= 21/' "$work/cachedjdk/bin/java"
+touch -d '2020-01-01 00:00:00' "$work/cachedjdk/bin/java"
+check "a java's probed version is kept for the next run" version_is "$work/cachedjdk/bin/java" "java 17"
+touch -d '2021-01-01 00:00:00' "$work/cachedjdk/bin/java"
+check "a java changed since its probe is asked again" version_is "$work/cachedjdk/bin/java" "java 21"
 
 # 4c. From a current directory that was deleted (relative paths would mean nothing): one plain line, exit 1.
 mkdir "$work/gone"

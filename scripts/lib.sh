@@ -32,6 +32,29 @@ squall_java_probe() {
   fi
 }
 
+# The version of the java launcher $1 (a real path), as squall_java_probe prints it. With SQUALL_JDK_CACHE set (a file
+# in a folder that exists), a version is probed once per launcher and file time and kept there: the probes cost
+# 40 ms a java, against about 350 ms for all of ./squall --help. Failures are not kept: they may pass next time.
+squall_java_version() {
+  local java=$1 mtime="" line="" n=0 probe
+  [ -n "${SQUALL_JDK_CACHE:-}" ] && mtime=$(stat -c %Y "$java" 2>/dev/null) || mtime=""
+  if [ -n "$mtime" ] && [ -f "$SQUALL_JDK_CACHE" ]; then
+    while IFS= read -r line; do
+      n=$((n + 1))
+      [ "${line#* }" = "$mtime $java" ] && { echo "java ${line%% *}"; return 0; }
+    done <"$SQUALL_JDK_CACHE"
+  fi
+  probe=$(squall_java_probe "$java")
+  if [ -n "$mtime" ] && [ -d "${SQUALL_JDK_CACHE%/*}" ]; then
+    case "$probe" in
+      "java "*)   # a few lines: started afresh once it holds 32 (JDKs come and go, fakes in the tests)
+        if [ "$n" -lt 32 ]; then echo "${probe#java } $mtime $java" >>"$SQUALL_JDK_CACHE"
+        else echo "${probe#java } $mtime $java" >"$SQUALL_JDK_CACHE"; fi 2>/dev/null || true ;;
+    esac
+  fi
+  echo "$probe"
+}
+
 # Prints the home of the first JDK >= 25 (java and javac) from: $JAVA_HOME, java on PATH, then the usual
 # install folders ($SQUALL_JVM_DIRS, default /usr/lib/jvm /usr/local/lib/jvm /opt/java /opt), newest first.
 # A java that cannot start is named with its own error: it may be a JDK >= 25 that the environment stops.
@@ -51,7 +74,7 @@ squall_find_jdk() {
     java=$(readlink -f "$home/bin/java")   # one JDK under several names (Debian's java-1.17.0-... links) once
     case "$seen" in *" $java "*) continue ;; esac
     seen="$seen$java "
-    probe=$(squall_java_probe "$home/bin/java")
+    probe=$(squall_java_version "$java")
     case "$probe" in
       "java "*) major=${probe#java } ;;
       *) failed+=("$home/bin/java ${probe#error }"); continue ;;
