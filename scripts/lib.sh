@@ -1,4 +1,5 @@
-# Shared by ./squall and ./test: find a JDK >= 25 and make the OpenCL ICD loader reachable by JOCL.
+# Shared by ./squall and ./test: find a JDK >= 25, make the OpenCL ICD loader reachable by JOCL, and (./squall with
+# TORNADOVM_HOME) put TornadoVM's API into the local Maven repository.
 # Sourced, not run. Functions print errors on stderr and return non-zero; callers decide the exit code.
 
 SQUALL_MIN_JAVA=25
@@ -98,6 +99,17 @@ squall_find_jdk() {
     echo "squall: install one (for example Eclipse Temurin 25) and set JAVA_HOME to it."
   } >&2
   return 1
+}
+
+# Puts TornadoVM's API jar $2 (version $3) into the local Maven repository for the builds of the project in $1,
+# when it is missing there (TornadoVM is in no public registry these machines reach).
+squall_tornado_api() {
+  local root=$1 api=$2 version=$3 repo_jar
+  repo_jar="${SQUALL_MAVEN_REPO:-$HOME/.m2/repository}/io/github/beehive-lab/tornado-api/$version/tornado-api-$version.jar"
+  [ ! -f "$repo_jar" ] || return 0
+  echo "squall: adding TornadoVM's API $version from ${api%/share/java/tornado/*} to the local Maven repository..." >&2
+  (cd "$root" && ./mvnw -q -B -ntp install:install-file -Dfile="$api" -DgroupId=io.github.beehive-lab \
+    -DartifactId=tornado-api -Dversion="$version" -Dpackaging=jar) >&2
 }
 
 # JOCL opens the ICD loader by the name libOpenCL.so, which Debian ships only in ocl-icd-opencl-dev; drivers and
