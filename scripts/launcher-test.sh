@@ -144,5 +144,44 @@ echo $? >"$work/rc"
 check "a TORNADOVM_HOME that is no installation exits 2" rc_is 2
 check "a TORNADOVM_HOME that is no installation is named" grep -q "^squall: TORNADOVM_HOME=$work/notornado is not a TornadoVM installation" "$work/err"
 
+# 7. TornadoVM's API jar goes into the local Maven repository with a generated POM: the POM packed in TornadoVM's jar
+# names a parent (io.github.beehive-lab:tornado) that no registry has, and every build that reads it fails. An
+# install made with that POM is repaired. Without TornadoVM: a fake installation, the install step alone
+# (squall_tornado_api, not the -Ptornado build), into a temporary repository (SQUALL_MAVEN_REPO) whose tail, read
+# only, is the user's (Maven's install plugin comes from there, or from Maven Central once).
+fake="$work/tornadovm"
+mkdir -p "$fake/share/java/tornado" "$work/api/META-INF/maven/io.github.beehive-lab/tornado-api"
+echo "-Dtornado.fake=true" >"$fake/tornado-argfile"
+printf '%s\n' '<project xmlns="http://maven.apache.org/POM/4.0.0">' '  <modelVersion>4.0.0</modelVersion>' \
+  '  <parent>' '    <groupId>io.github.beehive-lab</groupId>' '    <artifactId>tornado</artifactId>' \
+  '    <version>9.9.9-test</version>' '  </parent>' '  <artifactId>tornado-api</artifactId>' '</project>' \
+  >"$work/api/META-INF/maven/io.github.beehive-lab/tornado-api/pom.xml"
+api="$fake/share/java/tornado/tornado-api-9.9.9-test.jar"
+"$jdk/bin/jar" cf "$api" -C "$work/api" META-INF
+installed=io/github/beehive-lab/tornado-api/9.9.9-test/tornado-api-9.9.9-test
+user_repo="$HOME/.m2/repository"
+# (The install plugin leaves the POM it read from the jar in java.io.tmpdir: here, in $work.)
+tornado_api() { # tornado_api REPO: ./squall's install step for the fake installation, with SQUALL_MAVEN_REPO=REPO
+  JAVA_HOME="$jdk" SQUALL_MAVEN_REPO=$1 MAVEN_ARGS="-Dmaven.repo.local.tail=$user_repo" \
+    MAVEN_OPTS="${MAVEN_OPTS:-} -Djava.io.tmpdir=$work" \
+    bash -c '. scripts/lib.sh && squall_tornado_api "$PWD" "$1" 9.9.9-test' _ "$api" >"$work/out" 2>"$work/err"
+  echo $? >"$work/rc"
+}
+no_parent() { [ -f "$1" ] && ! grep -q '<parent>' "$1"; }
+one_line_matches() { [ "$(wc -l <"$work/err")" -eq 1 ] && grep -Eq "$1" "$work/err"; }
+tornado_api "$work/m2"
+check "TornadoVM's API goes into SQUALL_MAVEN_REPO" test -f "$work/m2/$installed.jar"
+check "TornadoVM's API goes into no other repository" test ! -e "$user_repo/${installed%/*}"
+check "TornadoVM's API gets a generated POM, not the jar's with its parent" no_parent "$work/m2/$installed.pom"
+tornado_api "$work/m2"
+check "TornadoVM's API in place is left alone, silently" err_is ""
+mkdir -p "$work/m2-old/${installed%/*}"
+cp "$api" "$work/m2-old/$installed.jar"
+cp "$work/api/META-INF/maven/io.github.beehive-lab/tornado-api/pom.xml" "$work/m2-old/$installed.pom"
+tornado_api "$work/m2-old"
+check "TornadoVM's API installed with the jar's POM is repaired" no_parent "$work/m2-old/$installed.pom"
+check "TornadoVM's API repaired says so in one line" \
+  one_line_matches "^squall: .*io\.github\.beehive-lab:tornado:9\.9\.9-test.* generated POM"
+
 echo "launcher: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

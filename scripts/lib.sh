@@ -101,15 +101,55 @@ squall_find_jdk() {
   return 1
 }
 
+# The local Maven repository of ./squall's builds: $SQUALL_MAVEN_REPO (relative to the current directory), else
+# Maven's default.
+squall_maven_repo() {
+  local repo=${SQUALL_MAVEN_REPO:-$HOME/.m2/repository}
+  case "$repo" in /*) echo "$repo" ;; *) echo "$PWD/$repo" ;; esac
+}
+
+# ./mvnw in the project $1 with the other arguments, quiet, on $SQUALL_MAVEN_REPO when it is set.
+squall_mvnw() {
+  local root=$1 repo=()
+  shift
+  [ -z "${SQUALL_MAVEN_REPO:-}" ] || repo=("-Dmaven.repo.local=$(squall_maven_repo)")
+  (cd "$root" && ./mvnw -q -B -ntp "${repo[@]}" "$@")
+}
+
 # Puts TornadoVM's API jar $2 (version $3) into the local Maven repository for the builds of the project in $1,
-# when it is missing there (TornadoVM is in no public registry these machines reach).
+# when it is missing there (TornadoVM is in no public registry these machines reach). With a generated POM: the one
+# packed in the jar names its parent, io.github.beehive-lab:tornado, which no registry has, so every build that read
+# it would fail ("Could not find artifact io.github.beehive-lab:tornado:pom"). An install with such a POM (by an
+# earlier ./squall, or by hand) is repaired the same way.
 squall_tornado_api() {
-  local root=$1 api=$2 version=$3 repo_jar
-  repo_jar="${SQUALL_MAVEN_REPO:-$HOME/.m2/repository}/io/github/beehive-lab/tornado-api/$version/tornado-api-$version.jar"
-  [ ! -f "$repo_jar" ] || return 0
-  echo "squall: adding TornadoVM's API $version from ${api%/share/java/tornado/*} to the local Maven repository..." >&2
-  (cd "$root" && ./mvnw -q -B -ntp install:install-file -Dfile="$api" -DgroupId=io.github.beehive-lab \
-    -DartifactId=tornado-api -Dversion="$version" -Dpackaging=jar) >&2
+  local root=$1 api=$2 version=$3 dir parent
+  dir="$(squall_maven_repo)/io/github/beehive-lab/tornado-api/$version"
+  if [ ! -f "$dir/tornado-api-$version.jar" ]; then
+    echo "squall: adding TornadoVM's API $version from ${api%/share/java/tornado/*} to the local Maven" \
+      "repository..." >&2
+  elif parent=$(squall_pom_missing_parent "$dir/tornado-api-$version.pom"); then
+    echo "squall: TornadoVM's API $version in the local Maven repository names the parent $parent, which is not" \
+      "there: installing it again from ${api%/share/java/tornado/*} with a generated POM..." >&2
+  else
+    return 0
+  fi
+  squall_mvnw "$root" install:install-file -Dfile="$api" -DgroupId=io.github.beehive-lab -DartifactId=tornado-api \
+    -Dversion="$version" -Dpackaging=jar -DgeneratePom=true >&2
+}
+
+# Prints GROUP:ARTIFACT:VERSION of the <parent> of the POM $1 in the local Maven repository when that parent's POM
+# is not there; fails when $1 has no parent, or it is there.
+squall_pom_missing_parent() {
+  local pom parent group artifact version
+  [ -f "$1" ] || return 1
+  pom=$(tr -d ' \t\r\n' <"$1")
+  case "$pom" in *"<parent>"*"</parent>"*) ;; *) return 1 ;; esac
+  parent=${pom#*<parent>}; parent=${parent%%</parent>*}
+  group=${parent#*<groupId>}; group=${group%%</groupId>*}
+  artifact=${parent#*<artifactId>}; artifact=${artifact%%</artifactId>*}
+  version=${parent#*<version>}; version=${version%%</version>*}
+  [ ! -f "$(squall_maven_repo)/${group//.//}/$artifact/$version/$artifact-$version.pom" ] || return 1
+  echo "$group:$artifact:$version"
 }
 
 # JOCL opens the ICD loader by the name libOpenCL.so, which Debian ships only in ocl-icd-opencl-dev; drivers and
