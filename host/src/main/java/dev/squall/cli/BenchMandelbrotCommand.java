@@ -129,8 +129,9 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %.3f Giter/s executed (%d iterations run; cycle shortcut %s)%n",
                 r.executedGiterPerS(), r.executedIterations(), r.cycleShortcut() ? "on" : "off");
         var s = r.stages();
-        out.printf(Locale.ROOT, "  build %.4f s once; per run: upload %.4f s, kernel %.4f s, download %.4f s%n",
-                s.buildS(), s.uploadS(), s.kernelS(), s.downloadS());
+        out.printf(Locale.ROOT, "  build %.4f s once, first run %.4f s (with any compiling on first launch); per run:"
+                + " upload %.4f s, kernel %.4f s, download %.4f s%n", s.buildS(), s.firstRunS(), s.uploadS(),
+                s.kernelS(), s.downloadS());
         var e = r.environment();
         out.printf(Locale.ROOT, "  %s, %d cores, %s; Java %s%n", e.cpu(), e.cores(), e.os(), e.jvm());
     }

@@ -5,7 +5,11 @@ import dev.squall.host.cpu.CpuBackend;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.image.ImageBatch;
+import dev.squall.host.imageio.FileKind;
+import dev.squall.host.imageio.OutputTarget;
+import dev.squall.host.imageio.UnwritableTargetException;
 import dev.squall.host.opencl.OpenCl;
+import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.ImageOps;
@@ -86,11 +90,13 @@ final class ImageCommand implements Callable<Integer> {
         if (pngLevel < 0 || pngLevel > 9) {
             throw new InvalidParameterException("png-level", pngLevel, "an integer from 0 to 9");
         }
-        Map<Path, Path> targets = plan();
+        OpenClProbe probe = OpenCl.probe();
+        DeviceSelector.check(deviceSpec, Precision.F32, probe);    // before plan() makes the -o folder
+        Map<Path, Path> targets = plan(stderr);
 
         List<ImageBatch.Outcome> outcomes;
         String used;
-        try (Backend backend = DeviceSelector.open(deviceSpec, Precision.F32, OpenCl.probe(),
+        try (Backend backend = DeviceSelector.open(deviceSpec, Precision.F32, probe,
                 why -> stderr.println("squall: " + why), false)) {
             used = backend.id();
             outcomes = ImageBatch.run(targets, chain, backend, Runtime.getRuntime().availableProcessors(),
@@ -98,40 +104,57 @@ final class ImageCommand implements Callable<Integer> {
         }
         int failed = (int) outcomes.stream().filter(o -> o.problem() != null).count();
         int written = targets.size() - failed;
-        stdout.printf(Locale.ROOT, "image: %d written, %d failed, on %s%n", written, failed, used);
+        // With the image on standard output, Squall's own line goes to stderr.
+        (OutputTarget.isStandardOutput(out) ? stderr : stdout).printf(Locale.ROOT, "image: %d written, %d failed, on %s%n",
+                written, failed, used);
         return failed == 0 ? 0 : Squall.EXIT_FAILED;
     }
 
     /** Input to output, decided and checked before any work: missing inputs and clashing names are usage errors. */
-    private Map<Path, Path> plan() {
+    private Map<Path, Path> plan(PrintWriter stderr) {
         if (inputs.isEmpty()) {
             throw new UsageException("image needs at least one input file");
         }
         if (out == null) {
             throw new UsageException("image needs -o OUT (a .png file for one input, a folder for several)");
         }
+        List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
-            if (!Files.isRegularFile(in)) {
+            FileKind kind = FileKind.of(in);
+            if (kind == FileKind.REGULAR) {
+                files.add(in);
+            } else if (kind == FileKind.MISSING) {
                 throw new UsageException("input not found: \"" + in + "\"");
+            } else if (kind == FileKind.FOLDER && inputs.size() > 1) {
+                // A glob such as photos/* matches the folders beside the images: they are no input, only said.
+                stderr.println("squall: skipping \"" + in + "\": a folder, not an image file");
+            } else {
+                throw new UsageException("input \"" + in + "\" is " + kind.label() + ", not an image file");
             }
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("image needs at least one input file; those given are all folders");
         }
         Map<Path, Path> targets = new java.util.LinkedHashMap<>();
         if (inputs.size() == 1) {
-            if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            if (!OutputTarget.isStream(out) && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
                 throw new UsageException("-o must name a .png file for one input, got \"" + out + "\"");
             }
-            Path folder = out.toAbsolutePath().getParent();
-            if (!Files.isDirectory(folder)) {
-                throw new UsageException("-o folder does not exist: \"" + folder + "\"");
+            try {
+                OutputTarget.of(out);
+            } catch (UnwritableTargetException e) {
+                throw new UsageException("-o " + e.getMessage());
+            } catch (IOException e) {
+                throw new UsageException("-o cannot be written: \"" + out + "\" (" + e.getMessage() + ")");
             }
-            targets.put(inputs.get(0), out);
+            targets.put(files.get(0), out);
             return targets;
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("-o must be a folder for several inputs, and \"" + out + "\" is a file");
         }
         Map<String, Path> byName = new HashMap<>();
-        for (Path in : inputs) {
+        for (Path in : files) {
             String name = in.getFileName().toString();
             int dot = name.lastIndexOf('.');
             String png = (dot > 0 ? name.substring(0, dot) : name) + ".png";

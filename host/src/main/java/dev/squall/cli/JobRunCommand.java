@@ -1,8 +1,10 @@
 package dev.squall.cli;
 
-import dev.squall.host.buffer.CountsBuffer;
-import dev.squall.host.buffer.HostMemory;
+import dev.squall.host.imageio.MandelbrotPng;
+import dev.squall.host.job.FrameFormat;
 import dev.squall.host.job.Job;
+import dev.squall.host.device.DeviceSelector;
+import dev.squall.host.job.JobConflictException;
 import dev.squall.host.job.JobFile;
 import dev.squall.host.job.JobFileException;
 import dev.squall.host.job.JobPlan;
@@ -12,6 +14,8 @@ import dev.squall.host.job.JobRunner;
 import dev.squall.host.job.ProgressBarDisplay;
 import dev.squall.host.job.ProgressLines;
 import dev.squall.host.opencl.OpenCl;
+import dev.squall.host.opencl.OpenClProbe;
+import dev.squall.host.render.RenderMemory;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Frames already there, intact and with the same parameters, are skipped: run again to resume."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (device or I/O error; finished frames are kept)",
-            "2:bad job file or input (nothing made)"})
+            "2:bad job file or input, or output.dir holds another job's frames (nothing made or changed)",
+            "130, 143:stopped by SIGINT, SIGTERM (the frame being written is finished; run again to resume)"})
 final class JobRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,7 +50,8 @@ final class JobRunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB.json", description = "The job file; output.dir is relative to its folder.")
     Path file;
 
-    @Option(names = "--force", description = "Redo every frame, even those already done.")
+    @Option(names = "--force", description = "Redo every frame, even those already done; replaces the frames of"
+            + " another job in output.dir.")
     boolean force;
 
     @Override
@@ -58,27 +64,41 @@ final class JobRunCommand implements Callable<Integer> {
         } catch (JobFileException e) {
             throw new UsageException(file + ": " + e.getMessage());
         }
-        checkMemory(job.first());
+        checkMemory(job);
+        OpenClProbe probe = OpenCl.probe();
+        DeviceSelector.check(job.device(), job.first().precision(), probe);
 
-        JobPlan plan = JobPlan.prepare(job, force, line -> stderr.println("squall: " + line));
-        plan.report().forEach(stdout::println);
-        stdout.flush();
         JobResult result;
-        try (JobProgress progress = progress(stderr)) {
-            result = JobRunner.run(plan, OpenCl.probe(), progress);
+        try (JobPlan plan = plan(job, stderr)) {
+            plan.report().forEach(stdout::println);
+            stdout.flush();
+            try (JobProgress progress = progress(stderr)) {
+                result = JobRunner.run(plan, probe, progress);
+            }
         }
         MandelbrotParams p = job.first();
+        String others = result.byOthers() > 0 ? ", " + result.byOthers() + " written by another run" : "";
         if (result.rendered() == 0) {
-            stdout.printf(Locale.ROOT, "job: 0 frames rendered, %d skipped: nothing to do%n", result.skipped());
+            stdout.printf(Locale.ROOT, "job: 0 frames rendered, %d skipped%s: nothing to do%n", result.skipped(),
+                    others);
             return 0;
         }
-        stdout.printf(Locale.ROOT, "job: %d frame%s rendered, %d skipped, %dx%d %s max-iter %d on %s: %.3f s%s, "
+        stdout.printf(Locale.ROOT, "job: %d frame%s rendered, %d skipped%s, %dx%d %s max-iter %d on %s: %.3f s%s, "
                 + "%.3f Giter/s (%d iterations)%n", result.rendered(), result.rendered() == 1 ? "" : "s",
-                result.skipped(), p.width(), p.height(), p.precision(), p.maxIter(), result.device(), result.seconds(),
+                result.skipped(), others, p.width(), p.height(), p.precision(), p.maxIter(), result.device(), result.seconds(),
                 result.prepareSeconds() >= 0.0005
                         ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
                 result.giterPerSecond(), result.iterations());
         return 0;
+    }
+
+    /** The plan; a folder that belongs to another job (or is being written for one) is a usage error, exit 2. */
+    private JobPlan plan(Job job, PrintWriter stderr) throws IOException {
+        try {
+            return JobPlan.prepare(job, force, line -> stderr.println("squall: " + line));
+        } catch (JobConflictException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        }
     }
 
     private JobProgress progress(PrintWriter stderr) {
@@ -86,14 +106,21 @@ final class JobRunCommand implements Callable<Integer> {
         return terminal.isTerminal() ? new ProgressBarDisplay(stderr, terminal.columns()) : new ProgressLines(stderr);
     }
 
-    /** Refuses, before any work, frames whose counts do not fit the memory available. */
-    private static void checkMemory(MandelbrotParams params) {
-        long need = CountsBuffer.bytesFor(params.width(), params.height());
-        long available = HostMemory.available();
-        if (need > available) {
+    /**
+     * Refuses, before any work, frames this process cannot hold: a job holds each frame's counts whole, and its PNG
+     * rows and coordinates on the heap ({@link RenderMemory}).
+     */
+    private static void checkMemory(Job job) {
+        MandelbrotParams params = job.first();
+        boolean png = job.format() == FrameFormat.PNG;
+        if (png && RenderMemory.pngTooWide(params)) {
             throw new UsageException(String.format(Locale.ROOT,
-                    "width %d x height %d needs %s for the counts, more than the %s of memory available",
-                    params.width(), params.height(), HostMemory.gib(need), HostMemory.gib(available)));
+                    "width %d: PNG rows hold at most %d pixels (one Java array of RGB bytes)", params.width(),
+                    MandelbrotPng.MAX_WIDTH));
         }
+        RenderMemory.of(params, png, true).shortfall().ifPresent(why -> {
+            throw new UsageException(String.format(Locale.ROOT, "width %d x height %d %s", params.width(),
+                    params.height(), why));
+        });
     }
 }

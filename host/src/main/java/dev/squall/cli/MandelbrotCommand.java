@@ -1,14 +1,18 @@
 package dev.squall.cli;
 
 import dev.squall.host.Schedule;
+import dev.squall.host.Shutdown;
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.imageio.MandelbrotPng;
+import dev.squall.host.imageio.OutputTarget;
+import dev.squall.host.imageio.UnwritableTargetException;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.host.render.MandelbrotRenderer;
+import dev.squall.host.render.RenderMemory;
 import dev.squall.host.render.RenderResult;
 import dev.squall.host.render.TileSink;
 import dev.squall.host.verify.Mismatch;
@@ -70,10 +74,12 @@ final class MandelbrotCommand implements Callable<Integer> {
                     + "tornado[:N]: through TornadoVM when installed (tornado-fast[:N]: its fast, inexact math).")
     String device;
 
-    @Option(names = "--counts", paramLabel = "FILE", description = "Write raw counts: u32 little-endian, row-major, W*H*4 bytes.")
+    @Option(names = "--counts", paramLabel = "FILE", description = "Write raw counts: u32 little-endian, row-major,"
+            + " W*H*4 bytes. - (or a FIFO, a device) is written as a stream; a file is replaced atomically.")
     Path counts;
 
-    @Option(names = "--out", paramLabel = "FILE.png", description = "Write a coloured PNG (never-escaping points black).")
+    @Option(names = "--out", paramLabel = "FILE.png", description = "Write a coloured PNG (never-escaping points"
+            + " black). - writes it to standard output.")
     Path out;
 
     @Option(names = "--verify", description = "Recompute with the Java reference and compare bit for bit.")
@@ -81,12 +87,13 @@ final class MandelbrotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         MandelbrotParams params = options.params();
         DeviceSpec deviceSpec = DeviceSpec.parse(device);
         checkOutputs();
         checkSpace(params);
+        // With the image on standard output, Squall's own lines go to stderr.
+        PrintWriter stdout = isStandardOutput(out) || isStandardOutput(counts) ? stderr : spec.commandLine().getOut();
 
         // The image is never held whole: tiles go, in order, to the verifier, the checksum and the files, each file
         // a temporary one renamed over its target only at the end, and only when verification (if asked) passed.
@@ -111,6 +118,9 @@ final class MandelbrotCommand implements Callable<Integer> {
             }, () -> png[0].end()));
         }
         List<AtomicFile.Pending> written = new ArrayList<>();
+        Runnable stopped = () -> stderr.println("squall: stopped; nothing written"
+                + (counts != null || out != null ? " (files left as they were)" : ""));
+        Shutdown.add(Shutdown.Step.CLEAN_UP, stopped);
         try {
             RenderResult result = renderTo(outputs, sinks, written, params, deviceSpec, notice);
             if (verifier != null) {
@@ -137,10 +147,15 @@ final class MandelbrotCommand implements Callable<Integer> {
                     result.giterPerSecond(), result.iterations(), result.bands(), result.bands() == 1 ? "" : "s");
             return 0;
         } finally {
+            Shutdown.remove(Shutdown.Step.CLEAN_UP, stopped);
             for (AtomicFile.Pending file : written) {
                 file.close();
             }
         }
+    }
+
+    private static boolean isStandardOutput(Path path) {
+        return path != null && OutputTarget.isStandardOutput(path);
     }
 
     /** A file the render streams into: how its content starts (a sink of tiles), and how it ends. */
@@ -204,16 +219,45 @@ final class MandelbrotCommand implements Callable<Integer> {
         }
     }
 
-    /** Every output must be writable before any work starts, so that a bad path costs nothing and writes nothing. */
+    /**
+     * Every output must be writable before any work starts, so that a bad path costs nothing and writes nothing:
+     * what each is (a file to replace, a stream, standard output) is decided here ({@link OutputTarget}).
+     */
     private void checkOutputs() {
-        if (out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+        if (out != null && !OutputTarget.isStream(out)
+                && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("--out must name a .png file, got \"" + out + "\"");
         }
-        if (out != null && counts != null && out.toAbsolutePath().normalize().equals(counts.toAbsolutePath().normalize())) {
-            throw new UsageException("--out and --counts name the same file \"" + out + "\"");
+        OutputTarget png = target("--out", out);
+        OutputTarget raw = target("--counts", counts);
+        if (png != null && raw != null && png.kind() == raw.kind() && (png.kind() == OutputTarget.Kind.STANDARD_OUTPUT
+                || png.kind() == OutputTarget.Kind.FILE && png.path().equals(raw.path()))) {
+            throw new UsageException("--out and --counts name the same " + (png.kind() == OutputTarget.Kind.FILE
+                    ? "file \"" + out + "\"" : "standard output"));
         }
-        checkWritable("--out", out);
-        checkWritable("--counts", counts);
+        if (png != null && png.kind() == OutputTarget.Kind.FILE) {
+            outFolder = png.path().getParent();
+        }
+        if (raw != null && raw.kind() == OutputTarget.Kind.FILE) {
+            countsFolder = raw.path().getParent();
+        }
+    }
+
+    /** The folders of the file outputs, for the space check; null for streams. */
+    private Path outFolder;
+    private Path countsFolder;
+
+    private static OutputTarget target(String option, Path path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return OutputTarget.of(path);
+        } catch (UnwritableTargetException e) {
+            throw new UsageException(option + " " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException(option + " cannot be written: \"" + path + "\" (" + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -233,9 +277,14 @@ final class MandelbrotCommand implements Callable<Integer> {
                     "--width %d needs %s for each row of counts, too wide for the %s of memory available",
                     params.width(), HostMemory.size(rowBytes), HostMemory.size(HostMemory.available())));
         }
-        if (counts != null) {
+        RenderMemory memory = RenderMemory.of(params, out != null, false);
+        memory.shortfall().ifPresent(why -> {
+            throw new UsageException(String.format(Locale.ROOT, "--width %d x --height %d %s", params.width(),
+                    params.height(), why));
+        });
+        if (countsFolder != null) {
             long need = CountsBuffer.bytesFor(params.width(), params.height());
-            Path folder = counts.toAbsolutePath().getParent();
+            Path folder = countsFolder;
             FileStore store = Files.getFileStore(folder);
             long free = store.getUsableSpace();
             if (store.getTotalSpace() > 0 && need > free) {    // pseudo file systems (sysfs) have no size: unknown
@@ -248,20 +297,4 @@ final class MandelbrotCommand implements Callable<Integer> {
 
     /** Rows of counts held at least while streaming: a device's tile, the verifier's, one in flight to the files. */
     static final int ROWS_HELD = 3;
-
-    private static void checkWritable(String option, Path file) {
-        if (file == null) {
-            return;
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(folder)) {
-            throw new UsageException(option + " folder does not exist: \"" + folder + "\"");
-        }
-        if (!Files.isWritable(folder)) {
-            throw new UsageException(option + " folder is not writable: \"" + folder + "\"");
-        }
-        if (Files.isDirectory(file)) {
-            throw new UsageException(option + " names a folder, not a file: \"" + file + "\"");
-        }
-    }
 }

@@ -1,6 +1,8 @@
 package dev.squall.cli;
 
+import dev.squall.host.Shutdown;
 import dev.squall.host.device.DeviceUnavailableException;
+import dev.squall.host.imageio.UnwritableTargetException;
 import dev.squall.kernels.InvalidParameterException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -28,6 +30,7 @@ public final class Squall implements Runnable {
     StderrTerminal stderrTerminal = StderrTerminal.NONE;
 
     public static void main(String... args) {
+        Shutdown.install();
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 StderrTerminal.detect(), args));
     }
@@ -69,11 +72,15 @@ public final class Squall implements Runnable {
         return (e, cli, parseResult) -> {
             PrintWriter err = cli.getErr();
             boolean debug = debug(parseResult);
+            if (Shutdown.inProgress() && !debug) {
+                return EXIT_FAILED;    // the stop took the files this failed on; its own line says what happened
+            }
             if (e instanceof InvalidParameterException invalid) {
                 err.println("squall: --" + invalid.getMessage());
                 return EXIT_USAGE;
             }
-            if (e instanceof UsageException || e instanceof DeviceUnavailableException) {
+            if (e instanceof UsageException || e instanceof DeviceUnavailableException
+                    || e instanceof UnwritableTargetException) {
                 err.println("squall: " + e.getMessage());
                 return EXIT_USAGE;
             }

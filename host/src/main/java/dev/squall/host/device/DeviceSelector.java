@@ -160,6 +160,31 @@ public final class DeviceSelector {
         };
     }
 
+    /**
+     * Says, without opening anything, what {@link #open} or {@link #runAll} would refuse for {@code spec}: a device
+     * that is not there, one without fp64 for f64, TornadoVM missing. For commands that make folders or files
+     * before they open devices (a job's output folder): a bad device then leaves nothing behind.
+     */
+    public static void check(DeviceSpec spec, Precision precision, OpenClProbe probe) {
+        switch (spec) {
+            case DeviceSpec.Several several -> several.devices().forEach(one -> check(one, precision, probe));
+            case DeviceSpec.Tornado tornado -> tornado();
+            case DeviceSpec.OpenCl exact -> {
+                OpenClDevice device = probe.find(exact.id()).orElseThrow(() -> new DeviceUnavailableException(
+                        "--device " + exact.id() + " names no OpenCL device: " + available(probe)));
+                if (precision == Precision.F64 && !device.fp64()) {
+                    throw new DeviceUnavailableException(device.label()
+                            + " has no fp64 support; use --precision f32 or another --device");
+                }
+            }
+            case DeviceSpec.AnyOpenCl any -> best(probe, precision).orElseThrow(() -> new DeviceUnavailableException(
+                    "--device opencl: " + whyNone(probe, precision)));
+            default -> {
+                // auto, all and cpu always find a device: the CPU backend at least
+            }
+        }
+    }
+
     /** TornadoVM's provider, or a one-line error saying how to get it. */
     public static BackendProvider tornado() {
         return BackendProvider.find("tornado").orElseThrow(() -> new DeviceUnavailableException(

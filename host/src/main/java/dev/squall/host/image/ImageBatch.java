@@ -1,13 +1,17 @@
 package dev.squall.host.image;
 
 import dev.squall.host.Backend;
+import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.imageio.ImageFiles;
 import dev.squall.host.imageio.RgbaImage;
 import dev.squall.kernels.image.ImageStep;
+import dev.squall.kernels.image.NeighbourhoodStep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +35,7 @@ public final class ImageBatch {
 
     public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, Backend backend, int workers,
             int compressionLevel, Consumer<String> problems) {
+        HeapBudget budget = HeapBudget.ofFreeHeap();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, targets.size())),
                 Thread.ofPlatform().name("squall-image-", 0).daemon().factory());
         try {
@@ -38,8 +43,8 @@ public final class ImageBatch {
             // outcomes are still reported in the order given.
             Map<Path, Future<Outcome>> futures = new java.util.HashMap<>();
             targets.keySet().stream().sorted(java.util.Comparator.comparingLong(ImageBatch::size).reversed())
-                    .forEach(in -> futures.put(in, pool.submit(() -> one(in, targets.get(in), chain, backend,
-                            compressionLevel))));
+                    .forEach(in -> futures.put(in, pool.submit(() -> held(in, targets.get(in), chain, backend,
+                            compressionLevel, budget))));
             List<Outcome> outcomes = new ArrayList<>();
             for (Path in : targets.keySet()) {
                 Future<Outcome> future = futures.get(in);
@@ -60,6 +65,84 @@ public final class ImageBatch {
             return java.nio.file.Files.size(file);
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * Heap an image of {@code pixels} needs while it is processed: its RGBA in and out (4 + 4 bytes a pixel), its PNG
+     * being filtered and compressed (up to 8), each further stage's buffer (4), and a neighbourhood operation's
+     * wide intermediate (16). An estimate from the buffers named, rounded up, not a measurement.
+     */
+    static long heapNeed(long pixels, List<ImageStep> chain) {
+        long perPixel = 16 + 4L * Math.max(0, chain.size() - 1)
+                + (chain.stream().anyMatch(s -> s instanceof NeighbourhoodStep) ? 16 : 0);
+        return pixels * perPixel;
+    }
+
+    /**
+     * One input, with the heap it needs taken from the budget first: an image that could never fit is named and
+     * skipped before it is decoded, and images that fit one at a time but not all at once wait for each other
+     * instead of running the JVM out of memory together. Should an estimate still fall short, the
+     * {@link OutOfMemoryError} is this one input's failure, not the batch's.
+     */
+    private static Outcome held(Path in, Path out, List<ImageStep> chain, Backend backend, int compressionLevel,
+            HeapBudget budget) {
+        Optional<long[]> size = ImageFiles.dimensions(in);
+        long need = size.map(d -> heapNeed(d[0] * d[1], chain)).orElse(0L);
+        if (need > budget.total()) {
+            return new Outcome(in, String.format(Locale.ROOT, "%dx%d needs about %s of Java heap to process, more"
+                    + " than this JVM can give it (%s free of %s; raise -Xmx, e.g. SQUALL_JAVA_OPTS=-Xmx8g)",
+                    size.get()[0], size.get()[1], HostMemory.size(need), HostMemory.size(budget.total()),
+                    HostMemory.size(Runtime.getRuntime().maxMemory())));
+        }
+        try {
+            budget.acquire(need);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(in, "interrupted");
+        }
+        try {
+            return one(in, out, chain, backend, compressionLevel);
+        } catch (OutOfMemoryError e) {
+            return new Outcome(in, "not enough Java heap to process it"
+                    + size.map(d -> " (" + d[0] + "x" + d[1] + ")").orElse("")
+                    + "; raise -Xmx, e.g. SQUALL_JAVA_OPTS=-Xmx8g");
+        } finally {
+            budget.release(need);
+        }
+    }
+
+    /** Heap the workers share out between the images they hold at once. */
+    static final class HeapBudget {
+        private final long total;
+        private long free;
+
+        HeapBudget(long total) {
+            this.total = total;
+            this.free = total;
+        }
+
+        /** Most of the heap free now: a tenth is left to everything else (decoders' tables, the JVM's own). */
+        static HeapBudget ofFreeHeap() {
+            Runtime runtime = Runtime.getRuntime();
+            long used = runtime.totalMemory() - runtime.freeMemory();
+            return new HeapBudget(Math.max(0, (runtime.maxMemory() - used) / 10 * 9));
+        }
+
+        long total() {
+            return total;
+        }
+
+        synchronized void acquire(long bytes) throws InterruptedException {
+            while (free < bytes) {
+                wait();
+            }
+            free -= bytes;
+        }
+
+        synchronized void release(long bytes) {
+            free += bytes;
+            notifyAll();
         }
     }
 

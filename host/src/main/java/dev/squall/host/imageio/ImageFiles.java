@@ -1,6 +1,7 @@
 package dev.squall.host.imageio;
 
 import ar.com.hjg.pngj.IImageLine;
+import ar.com.hjg.pngj.IdatSet;
 import ar.com.hjg.pngj.ImageInfo;
 import ar.com.hjg.pngj.ImageLineInt;
 import ar.com.hjg.pngj.PngReader;
@@ -14,7 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads PNG (1 to 16 bits, grey, grey+alpha, RGB, RGBA, palette, tRNS) and JPEG into 8-bit RGBA, and writes PNG.
@@ -40,6 +47,70 @@ public final class ImageFiles {
             }
         }
         throw new UnreadableImageException("not a PNG or JPEG file");
+    }
+
+    /**
+     * An image's width and height from its header alone (PNG's IHDR, JPEG's start-of-frame marker), without
+     * decoding it: to know before decoding whether it can be held. Empty when the header cannot be read (the decoder
+     * then says what is wrong).
+     */
+    public static Optional<long[]> dimensions(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 14)) {
+            byte[] head = in.readNBytes(24);
+            if (head.length == 24 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[12] == 'I' && head[13] == 'H') {
+                return Optional.of(new long[] {Integer.toUnsignedLong(int32(head, 16)),
+                    Integer.toUnsignedLong(int32(head, 20))});
+            }
+            if (head.length >= 4 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8) {
+                return jpegDimensions(new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(head, 2, head.length - 2), in));
+            }
+        } catch (IOException e) {
+            // unreadable: the decoder reports it
+        }
+        return Optional.empty();
+    }
+
+    private static int int32(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+    }
+
+    /** Walks JPEG markers after SOI to the first start-of-frame (SOF0-15 but DHT, JPG and DAC) and reads its size. */
+    private static Optional<long[]> jpegDimensions(InputStream in) throws IOException {
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return Optional.empty();
+            }
+            if (b != 0xFF) {
+                continue;
+            }
+            int marker = in.read();
+            while (marker == 0xFF) {
+                marker = in.read();
+            }
+            if (marker < 0 || marker == 0xD9 || marker == 0xDA) {
+                return Optional.empty();    // end of image, or scan data before any frame header
+            }
+            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                continue;                   // markers without a length
+            }
+            byte[] length = in.readNBytes(2);
+            if (length.length < 2) {
+                return Optional.empty();
+            }
+            int size = (length[0] & 0xFF) << 8 | length[1] & 0xFF;
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                byte[] frame = in.readNBytes(5);
+                if (frame.length < 5) {
+                    return Optional.empty();
+                }
+                long height = (frame[1] & 0xFF) << 8 | frame[2] & 0xFF;
+                long width = (frame[3] & 0xFF) << 8 | frame[4] & 0xFF;
+                return Optional.of(new long[] {width, height});
+            }
+            in.skipNBytes(Math.max(0, size - 2));
+        }
     }
 
     private static RgbaImage readPng(Path file) throws IOException {
@@ -110,6 +181,7 @@ public final class ImageFiles {
                     rgba[o + 3] = (byte) a;
                 }
             }
+            checkComplete(png);
             png.end();
             return new RgbaImage(info.cols, info.rows, alpha, rgba);
         } catch (PngjException | ClassCastException e) {
@@ -117,6 +189,42 @@ public final class ImageFiles {
         } finally {
             png.close();
         }
+    }
+
+    /**
+     * Refuses a PNG whose image data ends early. PNGJ throws for a file cut short, but a file whose compressed data
+     * is whole and simply holds fewer rows than its header declares (10 of 50, say) reads without a word, the
+     * missing rows copies of the last one: so the bytes inflated must be exactly what the header's size, depth
+     * and interlacing make.
+     */
+    private static void checkComplete(PngReader png) throws UnreadableImageException {
+        IdatSet idat = png.getChunkseq().getIdatSet();
+        ImageInfo info = png.imgInfo;
+        long expected = inflatedSize(info, png.interlaced);
+        long inflated = idat == null ? 0 : idat.getBytesOut();
+        if (inflated != expected) {
+            long rowBytes = 1 + ((long) info.cols * info.bitspPixel + 7) / 8;
+            throw new UnreadableImageException("truncated PNG: its image data holds " + inflated + " of the "
+                    + expected + " bytes its " + info.cols + "x" + info.rows + " header declares"
+                    + (png.interlaced ? "" : " (" + inflated / rowBytes + " of " + info.rows + " rows)"));
+        }
+    }
+
+    /** The bytes of a PNG's image data once inflated: filter bytes and rows, pass by pass when interlaced (Adam7). */
+    static long inflatedSize(ImageInfo info, boolean interlaced) {
+        if (!interlaced) {
+            return info.rows * (1 + ((long) info.cols * info.bitspPixel + 7) / 8);
+        }
+        int[][] passes = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4}, {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};
+        long total = 0;
+        for (int[] p : passes) {
+            long cols = info.cols > p[0] ? (info.cols - p[0] + p[2] - 1) / p[2] : 0;
+            long rows = info.rows > p[1] ? (info.rows - p[1] + p[3] - 1) / p[3] : 0;
+            if (cols > 0 && rows > 0) {
+                total += rows * (1 + (cols * info.bitspPixel + 7) / 8);
+            }
+        }
+        return total;
     }
 
     /** A sample of {@code bits} bits as 0..255: exact for 1, 2 and 4 bits (x 255, 85, 17), high byte for 16. */
@@ -134,14 +242,37 @@ public final class ImageFiles {
         if (TurboJpeg.available().isPresent()) {
             return TurboJpeg.available().get().decode(Files.readAllBytes(file));
         }
+        return readJpegWithImageIo(file);
+    }
+
+    /**
+     * ImageIO's decoder, where libjpeg-turbo is not installed. It fills what a truncated or damaged JPEG lacks with
+     * grey and says so only as a warning: every warning is taken as the error it is for Squall.
+     */
+    static RgbaImage readJpegWithImageIo(Path file) throws IOException {
         BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) {
+                throw new UnreadableImageException("unsupported JPEG");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                reader.setInput(in, true, true);
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (UnreadableImageException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new UnreadableImageException("corrupt or unsupported JPEG: " + e.getMessage(), e);
         }
-        if (image == null) {
-            throw new UnreadableImageException("unsupported JPEG");
+        if (!warnings.isEmpty()) {
+            throw new UnreadableImageException("corrupt JPEG: " + warnings.getFirst()
+                    + (warnings.size() > 1 ? " (and " + (warnings.size() - 1) + " more)" : ""));
         }
         int w = image.getWidth();
         int h = image.getHeight();

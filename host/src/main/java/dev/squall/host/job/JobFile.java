@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
@@ -52,6 +54,8 @@ public final class JobFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Numbers kept as written, so that a message quotes 2e999 as 2E+999, not as the Infinity it becomes.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // ... and as written to the digit: 64.0 stays 64.0, not the 64 that would read as a valid width.
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .withCoercionConfig(LogicalType.Textual, c -> c
@@ -138,6 +142,9 @@ public final class JobFile {
         if (tree == null || tree.isMissingNode()) {
             throw new JobFileException("empty, must be " + ALLOWED.get(""));
         }
+        if (!tree.isObject()) {
+            throw new JobFileException("must be " + ALLOWED.get("") + ", got " + shown(tree));
+        }
         JobFile reader = new JobFile(file, tree);
         Document document;
         try {
@@ -202,7 +209,9 @@ public final class JobFile {
                     + ALLOWED.get("zoom"));
         }
         if (d.zoom() != null) {
-            return zoomViews(zoom(d.zoom(), zoomAt), width, height);
+            Zoom zoom = zoom(d.zoom(), zoomAt);
+            checkFrames(zoom.frames(), zoomAt.key("frames"));
+            return zoomViews(zoom, width, height);
         }
         if (d.frames().isEmpty()) {
             throw invalid(framesAt);
@@ -239,6 +248,27 @@ public final class JobFile {
         }
         return zoom;
     }
+
+    /**
+     * Refuses, before any is made, more frames than this JVM can keep records of (each frame's parameters, its
+     * manifest entry, its place in the plan): a zoom of a billion frames is a typo or a job to split, and would
+     * otherwise run out of memory after minutes of work.
+     */
+    private void checkFrames(int frames, JsonPath at) throws JobFileException {
+        long need = (long) frames * BYTES_PER_FRAME;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap / 2) {
+            throw new JobFileException(at + ": " + frames + " frames need about " + HostMemory.size(need)
+                    + " of Java heap for their records, more than half of this JVM's " + HostMemory.size(heap)
+                    + " (split the job into several, or raise -Xmx, e.g. SQUALL_JAVA_OPTS=-Xmx8g)");
+        }
+    }
+
+    /**
+     * Heap a frame's records take at most: its parameter record and view, its manifest entry (record, parameters,
+     * strings) and its share of the job's digest while it is computed; measured at about 600 bytes, rounded up.
+     */
+    static final int BYTES_PER_FRAME = 1024;
 
     /** Views of a zoom that cannot exist are reported at {@code zoom}, naming the frame. */
     private static List<View> zoomViews(Zoom zoom, int width, int height) throws JobFileException {
@@ -304,12 +334,14 @@ public final class JobFile {
 
     /** {@code PATH: must be ALLOWED, got VALUE}, the value quoted from the file as JSON. */
     private JobFileException invalid(JsonPath at, String allowed) {
-        JsonNode value = tree.at(at.pointer());
+        return new JobFileException((at.isRoot() ? "" : at + ": ") + "must be " + allowed + ", got "
+                + shown(tree.at(at.pointer())));
+    }
+
+    /** A value as the file has it, in JSON, cut to {@link #SHOWN} characters. */
+    private static String shown(JsonNode value) {
         String shown = value.isMissingNode() ? "nothing" : value.toString();
-        if (shown.length() > SHOWN) {
-            shown = shown.substring(0, SHOWN - 3) + "...";
-        }
-        return new JobFileException((at.isRoot() ? "" : at + ": ") + "must be " + allowed + ", got " + shown);
+        return shown.length() > SHOWN ? shown.substring(0, SHOWN - 3) + "..." : shown;
     }
 
     private static String allowed(JsonPath at) {

@@ -1,7 +1,10 @@
 package dev.squall.host.job;
 
+import dev.squall.host.imageio.AtomicFile;
+import dev.squall.host.imageio.FileKind;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,45 +17,65 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a run of a job has to do: the output folder made and cleared of temporary files a killed run left, the
- * manifest read, and each frame found done (skipped) or to render, with the reason.
+ * What a run of a job has to do: the output folder made and joined (its locks, {@link JobFolder}), temporary files
+ * that killed runs left removed, the folder's manifest read and checked to belong to this job, and each frame found
+ * done (skipped) or to render, with the reason.
  */
-public final class JobPlan {
+public final class JobPlan implements AutoCloseable {
 
     /**
      * AtomicFile's temporary names for the files a job writes: {@code .frame-00001.png.k3j9x2.part} and the
-     * manifest's. A run killed by SIGKILL (no shutdown hook) leaves them; nothing else in the folder is touched.
+     * manifest's. Those whose writer is gone (their lock is free) are removed; nothing else in the folder is touched.
      */
-    private static final Pattern STALE = Pattern.compile(
+    private static final Pattern TEMPORARY = Pattern.compile(
             "\\.(frame-\\d{5,}\\.(png|u32|npy)|" + Pattern.quote(Manifest.FILE_NAME) + ")\\.[0-9a-z]+\\.part");
 
     private final Job job;
-    private final Manifest manifest;
+    private final Manifest.JobIdentity identity;
+    private final boolean forced;
+    private final JobFolder folder;
     private final List<Integer> todo;
     private final Map<FrameState, Integer> states;
     /** Whether there was a manifest to resume from (never with {@code --force}). */
     private final boolean resumed;
 
-    private JobPlan(Job job, Manifest manifest, List<Integer> todo, Map<FrameState, Integer> states, boolean resumed) {
+    private JobPlan(Job job, Manifest.JobIdentity identity, boolean forced, JobFolder folder, List<Integer> todo,
+            Map<FrameState, Integer> states, boolean resumed) {
         this.job = job;
-        this.manifest = manifest;
+        this.identity = identity;
+        this.forced = forced;
+        this.folder = folder;
         this.todo = List.copyOf(todo);
         this.states = Map.copyOf(states);
         this.resumed = resumed;
     }
 
     /**
-     * Makes the output folder, removes stale temporary files, and checks every frame against the manifest: a frame is
-     * skipped when it is listed with the same parameters and its file has the listed size and CRC-32. With
-     * {@code force}, every frame is redone. {@code notice} gets a line for what the user should know (a manifest that
-     * cannot be read and is started afresh, temporary files removed).
+     * Makes the output folder, joins it, removes abandoned temporary files, and checks every frame against the
+     * manifest: a frame is skipped when it is listed with the same parameters and its file has the listed size and
+     * CRC-32. With {@code force}, every frame is redone. {@code notice} gets a line for what the user should know (a
+     * manifest that cannot be read and is started afresh, temporary files removed, frames no longer in the job).
+     *
+     * @throws JobConflictException when the folder holds frames of another job (unless {@code force}), or another
+     *     run of another job is writing it now
      */
     public static JobPlan prepare(Job job, boolean force, Consumer<String> notice) throws IOException {
         Files.createDirectories(job.dir());
-        int removed = removeStale(job.dir());
+        JobFolder folder = JobFolder.open(job.dir());
+        try {
+            return folder.underManifestLock(() -> prepare(job, folder, force, notice));
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
+        }
+    }
+
+    private static JobPlan prepare(Job job, JobFolder folder, boolean force, Consumer<String> notice)
+            throws IOException {
+        int removed = AtomicFile.removeAbandoned(job.dir(), name -> TEMPORARY.matcher(name).matches());
         if (removed > 0) {
             notice.accept("removed " + removed + " temporary file" + (removed == 1 ? "" : "s")
-                    + " an interrupted run left in " + job.dir());
+                    + " that interrupted runs left in " + job.dir());
         }
         Optional<Manifest> read;
         try {
@@ -62,16 +85,96 @@ public final class JobPlan {
             read = Optional.of(Manifest.empty(job.dir()));
         }
         Manifest manifest = read.orElseGet(() -> Manifest.empty(job.dir()));
+        Manifest.JobIdentity identity = Manifest.identity(job);
+        if (manifest.job().filter(identity::equals).isPresent()) {
+            if (!folder.joinRun()) {
+                throw new JobConflictException("another run is changing what job " + job.dir() + " belongs to;"
+                        + " try again when it has started");
+            }
+        } else {
+            boolean alone = folder.aloneRun(() -> {
+                adopt(job, manifest, identity, force, notice);
+                return null;
+            });
+            if (!alone) {
+                throw new JobConflictException("another squall job run is writing " + job.dir() + " for a different"
+                        + " job (other frames, views, sizes or format); wait for it to end, or choose another"
+                        + " output.dir");
+            }
+        }
         List<Integer> todo = new ArrayList<>();
         Map<FrameState, Integer> states = new EnumMap<>(FrameState.class);
         for (int i = 0; i < job.frames().size(); i++) {
+            Path frame = job.dir().resolve(job.fileName(i));
+            if (Files.exists(frame, LinkOption.NOFOLLOW_LINKS) && FileKind.of(frame) != FileKind.REGULAR) {
+                throw new JobConflictException(frame + " is " + FileKind.of(frame).label() + ", not a regular"
+                        + " file: a job writes its frames as files (remove it, or choose another output.dir)");
+            }
             FrameState state = force ? FrameState.FORCED : state(job, manifest, i);
             states.merge(state, 1, Integer::sum);
             if (state != FrameState.DONE) {
                 todo.add(i);
             }
         }
-        return new JobPlan(job, manifest, todo, states, read.isPresent() && !force);
+        return new JobPlan(job, identity, force, folder, todo, states, read.isPresent() && !force);
+    }
+
+    /**
+     * Makes the folder this job's: refuses (unless {@code force}) when it holds a frame of this job's numbering made
+     * with other parameters, drops the entries of frames past this job's last (a shortened job; their files stay),
+     * and records the job in the manifest. Runs alone: no other run is live on the folder.
+     */
+    private static void adopt(Job job, Manifest manifest, Manifest.JobIdentity identity, boolean force,
+            Consumer<String> notice) throws IOException {
+        List<FrameRecord> beyond = new ArrayList<>();
+        for (FrameRecord record : manifest.records()) {
+            if (record.frame() >= job.frames().size()) {
+                beyond.add(record);
+                continue;
+            }
+            FrameParameters ours = FrameParameters.of(job.frames().get(record.frame()), job.format());
+            if (!record.parameters().equals(ours) && !force) {
+                throw new JobConflictException(job.dir() + " holds frames of another job: " + record.file()
+                        + " was made with " + difference(record.parameters(), ours)
+                        + "; --force replaces them, or choose another output.dir");
+            }
+        }
+        for (FrameRecord record : beyond) {
+            manifest.remove(record.file());
+        }
+        if (!beyond.isEmpty()) {
+            notice.accept(beyond.size() + " frame" + (beyond.size() == 1 ? "" : "s") + " of an earlier, longer job ("
+                    + beyond.getFirst().file() + (beyond.size() > 1 ? " ..." : "") + ") no longer belong to this one:"
+                    + " taken out of the manifest, their files left as they are");
+        }
+        if (force) {
+            for (FrameRecord record : manifest.records()) {
+                FrameParameters ours = FrameParameters.of(job.frames().get(record.frame()), job.format());
+                if (!record.parameters().equals(ours)) {
+                    manifest.remove(record.file());
+                }
+            }
+        }
+        manifest.job(identity);
+        manifest.write();
+    }
+
+    /** The first parameter that differs, as {@code max_iter 3000, this job's is 1000}. */
+    private static String difference(FrameParameters theirs, FrameParameters ours) {
+        String[][] fields = {
+            {"kernel", theirs.kernel(), ours.kernel()},
+            {"format", theirs.format(), ours.format()},
+            {"width", Integer.toString(theirs.width()), Integer.toString(ours.width())},
+            {"height", Integer.toString(theirs.height()), Integer.toString(ours.height())},
+            {"max_iter", Integer.toString(theirs.maxIter()), Integer.toString(ours.maxIter())},
+            {"precision", theirs.precision(), ours.precision()},
+            {"view", theirs.view().toString(), ours.view().toString()}};
+        for (String[] field : fields) {
+            if (!field[1].equals(field[2])) {
+                return field[0] + " " + field[1] + ", this job's is " + field[2];
+            }
+        }
+        return "other parameters";
     }
 
     static FrameState state(Job job, Manifest manifest, int frame) throws IOException {
@@ -93,23 +196,28 @@ public final class JobPlan {
         return FrameState.DONE;
     }
 
-    private static int removeStale(Path dir) throws IOException {
-        List<Path> stale;
-        try (Stream<Path> files = Files.list(dir)) {
-            stale = files.filter(f -> STALE.matcher(f.getFileName().toString()).matches()).toList();
-        }
-        for (Path f : stale) {
-            Files.deleteIfExists(f);
-        }
-        return stale.size();
+    Manifest.JobIdentity identity() {
+        return identity;
+    }
+
+    /** Whether every frame is redone ({@code --force}), even one another run wrote meanwhile. */
+    boolean forced() {
+        return forced;
+    }
+
+    /** The folder's locks, held while this plan runs. */
+    JobFolder folder() {
+        return folder;
+    }
+
+    /** Leaves the folder: this run's locks go. */
+    @Override
+    public void close() throws IOException {
+        folder.close();
     }
 
     public Job job() {
         return job;
-    }
-
-    Manifest manifest() {
-        return manifest;
     }
 
     /** The frames to render, in order. */

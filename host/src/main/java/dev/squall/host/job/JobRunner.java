@@ -9,10 +9,16 @@ import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.host.render.RenderResult;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import dev.squall.host.Shutdown;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -21,13 +27,19 @@ import java.util.stream.Collectors;
  * Renders the frames a {@link JobPlan} left to do, on the backends of its device opened once (programs built once), into one
  * counts buffer reused for every frame. Each frame is written so that its file, when there, is complete and listed:
  * <ol>
- * <li>the frame goes to a hidden temporary file, flushed to disk ({@link AtomicFile#prepare});
- * <li>the manifest, with the new entry (size, CRC-32 of those bytes, parameters), replaces the old one atomically;
- * <li>the temporary file is renamed to the frame's name.
+ * <li>the run claims the frame ({@link JobFolder}): no other run renders or writes it meanwhile;
+ * <li>the frame goes to a hidden temporary file, flushed to disk ({@link AtomicFile#prepareFile});
+ * <li>under the manifest lock, the manifest is read again, given the new entry (size, CRC-32 of those bytes,
+ * parameters), and replaced atomically;
+ * <li>the temporary file is renamed to the frame's name, and the claim let go.
  * </ol>
- * Killed between 2 and 3, the manifest lists a frame whose file is absent (or still the old one): the next run finds
- * it missing (or damaged) and redoes it. SIGINT and SIGTERM wait for a frame being written to finish, and start no
- * other; AtomicFile's own hook removes temporary files.
+ * Killed between 3 and 4, the manifest lists a frame whose file is absent (or still the old one): the next run finds
+ * it missing (or damaged) and redoes it. Frames another run holds are skipped and come back at the end: then this
+ * run waits for each claim, and renders the frame only if its holder died before finishing it. So several runs of
+ * one job on one folder share its frames, and each ends with every frame done.
+ * <p>
+ * SIGINT and SIGTERM ({@link Shutdown}): a frame being written finishes, no other starts, the stop is said, and
+ * only then are temporary files removed.
  */
 public final class JobRunner {
     private final JobPlan plan;
@@ -36,6 +48,8 @@ public final class JobRunner {
     private final ReentrantLock writing = new ReentrantLock();
     /** Frames written in this run; changed under {@link #writing}, so the stop hook reads it right. */
     private int rendered;
+    /** Frames of this run's list that another run wrote first. */
+    private int byOthers;
     private long iterations;
     private double renderSeconds;
     private double prepareSeconds;
@@ -55,11 +69,11 @@ public final class JobRunner {
         long start = System.nanoTime();
         Job job = plan.job();
         if (plan.todo().isEmpty()) {
-            return new JobResult(0, plan.done(), device, 0, 0, 0, 0);
+            return new JobResult(0, plan.done(), 0, device, 0, 0, 0, 0);
         }
         MandelbrotParams first = job.first();
-        Thread stop = new Thread(this::stop, "squall-job-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
+        Runnable stop = this::stop;
+        Shutdown.add(Shutdown.Step.FINISH, stop);
         try (CountsBuffer counts = CountsBuffer.allocate(first.width(), first.height())) {
             progress.start(plan.done(), job.frames().size(), first.pixels());
             Consumer<String> notice = line -> progress.notice("squall: " + line);
@@ -70,62 +84,119 @@ public final class JobRunner {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stop);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running or has run
-            }
+            Shutdown.remove(Shutdown.Step.FINISH, stop);
         }
-        return new JobResult(rendered, plan.done(), device, (System.nanoTime() - start) / 1e9, renderSeconds,
-                prepareSeconds, iterations);
+        return new JobResult(rendered, plan.done(), byOthers, device, (System.nanoTime() - start) / 1e9,
+                renderSeconds, prepareSeconds, iterations);
     }
 
     /**
-     * From the first frame not yet rendered, its tiles shared by the backends; a tile whose device fails is redone on
-     * the CPU (and said). Under {@code auto}, an OpenCL failure outside a tile brings the work back here on the CPU
-     * backend, which carries on where the device stopped.
+     * The frames left, each under its claim; those another run holds are kept for the end, and waited for then. A
+     * tile whose device fails is redone on the CPU (and said). Under {@code auto}, an OpenCL failure outside a tile
+     * brings the work back here on the CPU backend, which carries on with the frames not yet written.
      */
     private void renderRemaining(List<Backend> backends, CountsBuffer counts, Consumer<String> notice) {
         device = backends.size() == 1 ? backends.getFirst().label()
                 : backends.stream().map(Backend::id).collect(Collectors.joining(" + "));
-        Job job = plan.job();
-        while (rendered < plan.todo().size()) {
-            int frame = plan.todo().get(rendered);
-            MandelbrotParams params = job.frames().get(frame);
-            RenderResult result = MandelbrotRenderer.render(backends, params, Schedule.DEFAULT, counts,
-                    DeviceSelector::cpu, notice);
-            try {
-                write(frame, params, counts);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try {
+            List<Integer> held = new ArrayList<>();
+            for (int frame : plan.todo()) {
+                if (settled.contains(frame)) {
+                    continue;
+                }
+                Optional<JobFolder.Claim> claim = plan.folder().tryClaim(frame);
+                if (claim.isEmpty()) {
+                    held.add(frame);
+                    continue;
+                }
+                try (JobFolder.Claim owned = claim.get()) {
+                    renderClaimed(backends, counts, notice, frame);
+                }
             }
-            iterations += result.iterations();
-            renderSeconds += result.seconds();
-            prepareSeconds += result.prepareSeconds();
-            progress.frameDone();
+            for (int frame : held) {
+                try (JobFolder.Claim owned = plan.folder().claim(frame)) {
+                    renderClaimed(backends, counts, notice, frame);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while waiting for a frame"));
         }
+    }
+
+    /** The plan's frames written by this run or found written by another: not redone after a fallback. */
+    private final Set<Integer> settled = new HashSet<>();
+    /** The manifest as this run last read or wrote it, and the file's identity then (a rename changes it). */
+    private Manifest manifest;
+    private Object manifestKey;
+
+    /** Renders and writes {@code frame}, which this run has claimed, unless another run wrote it meanwhile. */
+    private void renderClaimed(List<Backend> backends, CountsBuffer counts, Consumer<String> notice, int frame)
+            throws IOException {
+        Job job = plan.job();
+        if (settled.contains(frame)) {
+            return;
+        }
+        if (!plan.forced() && plan.folder().underManifestLock(() -> JobPlan.state(job, current(), frame))
+                == FrameState.DONE) {
+            settled.add(frame);
+            byOthers++;
+            progress.frameDone();
+            return;
+        }
+        MandelbrotParams params = job.frames().get(frame);
+        RenderResult result = MandelbrotRenderer.render(backends, params, Schedule.DEFAULT, counts,
+                DeviceSelector::cpu, notice);
+        write(frame, params, counts);
+        iterations += result.iterations();
+        renderSeconds += result.seconds();
+        prepareSeconds += result.prepareSeconds();
+        progress.frameDone();
     }
 
     private void write(int frame, MandelbrotParams params, CountsBuffer counts) throws IOException {
         Job job = plan.job();
         String name = job.fileName(frame);
         writing.lock();
-        try (AtomicFile.Pending file = AtomicFile.prepare(job.dir().resolve(name),
+        try (AtomicFile.Pending file = AtomicFile.prepareFile(job.dir().resolve(name),
                 job.format().content(counts, params.maxIter()))) {
-            plan.manifest().put(new FrameRecord(name, frame, Files.size(file.file()), FrameRecord.crc32(file.file()),
-                    FrameParameters.of(params, job.format())));
-            plan.manifest().write();
+            FrameRecord record = new FrameRecord(name, frame, file.size(),
+                    String.format(Locale.ROOT, "%08x", file.crc32()), FrameParameters.of(params, job.format()));
+            plan.folder().underManifestLock(() -> {
+                Manifest latest = current();
+                latest.job(plan.identity());
+                latest.put(record);
+                latest.write();
+                manifestKey = Manifest.key(job.dir());
+                return null;
+            });
             file.commit();
             rendered++;
+            settled.add(frame);
         } finally {
             writing.unlock();
         }
     }
 
-    /** The shutdown hook: lets a frame being written finish, then keeps any other from starting. */
+    /**
+     * The manifest on disk; the copy this run holds when the file is still the one it wrote last (no other run
+     * wrote since), so that a job alone on its folder does not read it back for every frame. Under the lock.
+     */
+    private Manifest current() throws IOException {
+        Object key = Manifest.key(plan.job().dir());
+        if (manifest == null || key == null || !key.equals(manifestKey)) {
+            manifest = Manifest.read(plan.job().dir()).orElseGet(() -> Manifest.empty(plan.job().dir()));
+            manifestKey = key;
+        }
+        return manifest;
+    }
+
+    /** The stop: lets a frame being written finish, keeps any other from starting, and says where the job stands. */
     private void stop() {
         writing.lock();
-        progress.notice("squall: stopped with " + (plan.done() + rendered) + " of " + plan.job().frames().size()
-                + " frames done; run the same command again to resume");
+        progress.notice("squall: stopped with " + (plan.done() + rendered + byOthers) + " of "
+                + plan.job().frames().size() + " frames done; run the same command again to resume");
     }
 }

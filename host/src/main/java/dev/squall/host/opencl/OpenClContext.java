@@ -48,8 +48,14 @@ public final class OpenClContext implements AutoCloseable {
         return queue;
     }
 
-    /** Compiles {@code source}; a compile error throws {@link OpenClBuildException} with the build log. */
-    public OpenClProgram build(KernelSource source, String options) {
+    /**
+     * Compiles {@code source}; a compile error throws {@link OpenClBuildException} with the build log. Always with
+     * {@code -w}: some drivers' compilers (PoCL's clang, on a cold kernel cache) print their warnings, or a count
+     * such as "13 warnings generated.", straight to the process's stderr, where they read as Squall's own output.
+     * Warnings are for whoever edits the kernels; a failed build's log still has every error.
+     */
+    public OpenClProgram build(KernelSource source, String requested) {
+        String options = requested.isBlank() ? "-w" : "-w " + requested;
         int[] status = new int[1];
         cl_program program = CL.clCreateProgramWithSource(context, 1, new String[] {source.text()}, null, status);
         OpenClException.check(status[0], "clCreateProgramWithSource", device.id());

@@ -1,0 +1,92 @@
+package dev.squall.host.imageio;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What an output path is, and so how Squall writes it:
+ * <ul>
+ * <li>{@link Kind#FILE}: a regular file or a new name, replaced atomically (a temporary file in the same folder,
+ * renamed over it). A symbolic link is followed, to the end of its chain: the file it points to is replaced and the
+ * link stays a link (a dangling link gets its target made).
+ * <li>{@link Kind#STREAM}: a character device ({@code /dev/null}, a terminal) or a FIFO: written directly, in one
+ * pass, as the bytes are made. Nothing can be taken back from a stream: a failure or a {@code --verify} mismatch
+ * leaves its reader with what was sent so far (the exit code says).
+ * <li>{@link Kind#STANDARD_OUTPUT}: {@code -}, {@code /dev/stdout}, {@code /dev/fd/1}: a stream to this process's
+ * standard output.
+ * </ul>
+ * Refused before any work: a folder, a block device, a socket, standard error (it carries Squall's messages), a loop
+ * of symbolic links, a missing or unwritable folder.
+ */
+public record OutputTarget(Kind kind, Path path) {
+    public enum Kind {
+        FILE,
+        STREAM,
+        STANDARD_OUTPUT
+    }
+
+    private static final Set<String> STDOUT = Set.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
+    private static final Set<String> STDERR = Set.of("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2");
+
+    /** Whether {@code path} names standard output: {@code -} or one of its device names. */
+    public static boolean isStandardOutput(Path path) {
+        return path.toString().equals("-") || STDOUT.contains(path.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Whether {@code path} is one Squall writes as a stream whatever its name: standard output, or an existing FIFO
+     * or character device (so that a check of the file name's extension does not apply).
+     */
+    public static boolean isStream(Path path) {
+        try {
+            return of(path).kind() != Kind.FILE;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What {@code path} is, or why it cannot be written. */
+    public static OutputTarget of(Path path) throws IOException {
+        if (isStandardOutput(path)) {
+            return new OutputTarget(Kind.STANDARD_OUTPUT, path);
+        }
+        if (STDERR.contains(path.toAbsolutePath().normalize().toString())) {
+            throw new UnwritableTargetException(path, "names standard error, which carries Squall's messages"
+                    + " (write to - for standard output, or to a file)");
+        }
+        Path resolved;
+        try {
+            resolved = FileKind.followLinks(path);
+        } catch (FileKind.LinkLoopException e) {
+            throw new UnwritableTargetException(path, "names a loop of symbolic links");
+        }
+        return switch (FileKind.ofResolved(resolved, false)) {
+            case REGULAR, MISSING, DANGLING_LINK -> newFile(path, resolved);
+            case CHARACTER_DEVICE, FIFO -> {
+                if (!Files.isWritable(resolved)) {
+                    throw new UnwritableTargetException(path, "names a device or FIFO that is not writable");
+                }
+                yield new OutputTarget(Kind.STREAM, resolved);
+            }
+            case FOLDER -> throw new UnwritableTargetException(path, "names a folder, not a file");
+            case BLOCK_DEVICE -> throw new UnwritableTargetException(path, "names a block device (Squall does not"
+                    + " write over disks)");
+            case SOCKET -> throw new UnwritableTargetException(path, "names a socket, not a file");
+            case LINK_LOOP, OTHER -> throw new UnwritableTargetException(path, "names nothing Squall can write");
+        };
+    }
+
+    /** A regular file to replace, or a new one: its folder must exist and be writable. */
+    private static OutputTarget newFile(Path path, Path resolved) throws IOException {
+        Path folder = resolved.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UnwritableTargetException(path, "folder does not exist", folder);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new UnwritableTargetException(path, "folder is not writable", folder);
+        }
+        return new OutputTarget(Kind.FILE, resolved.toAbsolutePath());
+    }
+}
