@@ -35,8 +35,42 @@ final class SquallProcess {
     record Measured(CliRun run, long peakResidentBytes) {
     }
 
-    static Measured measured(Map<String, String> env, List<String> jvmOptions, String... args)
+    /** A run whose standard output is kept as bytes (an image or counts written to {@code -}). */
+    record Bytes(int exitCode, byte[] out, String err) {
+    }
+
+    static Bytes runBytes(Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
+        Process process = builder(env, jvmOptions, args).start();
+        process.getOutputStream().close();
+        var err = new java.util.concurrent.CompletableFuture<byte[]>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                err.complete(process.getErrorStream().readAllBytes());
+            } catch (IOException e) {
+                err.completeExceptionally(e);
+            }
+        });
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("squall did not finish: " + List.of(args));
+        }
+        return new Bytes(process.exitValue(), out,
+                new String(err.join(), StandardCharsets.UTF_8).replace(INCUBATOR_WARNING, ""));
+    }
+
+    /** Starts squall with its output and errors going to files, for tests that signal it while it runs. */
+    static Process start(List<String> jvmOptions, Path out, Path err, String... args) throws IOException {
+        return builder(Map.of(), jvmOptions, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
+    /** What a squall's stderr file holds, less the JVM's one line about the incubating Vector API. */
+    static String errors(Path err) throws IOException {
+        return Files.readString(err).replace(INCUBATOR_WARNING, "");
+    }
+
+    private static ProcessBuilder builder(Map<String, String> env, List<String> jvmOptions, String... args) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
                 "--add-modules", "jdk.incubator.vector"));
@@ -47,7 +81,13 @@ final class SquallProcess {
         // As ./squall does: the JVM's signal-chaining library, so that PoCL's LLVM cannot take over SIGSEGV.
         builder.environment().put("LD_PRELOAD", Path.of(System.getProperty("java.home"), "lib", "libjsig.so").toString());
         builder.environment().putAll(env);
-        Process process = builder.start();
+        return builder;
+    }
+
+    static Measured measured(Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        Process process = builder(env, jvmOptions, args).start();
+        List<String> command = List.of(args);
         process.getOutputStream().close();
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         AtomicLong peak = new AtomicLong();

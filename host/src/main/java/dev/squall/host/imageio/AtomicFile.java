@@ -397,6 +397,9 @@ public final class AtomicFile {
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
+        if (e.getClass() == IOException.class && e.getMessage() != null) {
+            return e.getMessage();    // the system's own words: "No space left on device", "Broken pipe"
+        }
         return e.getClass().getSimpleName() + (e.getMessage() != null ? " " + e.getMessage() : "");
     }
 }

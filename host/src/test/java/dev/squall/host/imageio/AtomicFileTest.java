@@ -26,7 +26,7 @@ class AtomicFileTest {
             out.write(new byte[100_000]);
             throw new IOException("disk on fire");
         }));
-        assertEquals("cannot write " + target + ": IOException disk on fire", e.getMessage());
+        assertEquals("cannot write " + target + ": disk on fire", e.getMessage());
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
         assertEquals(List.of("a.bin"), names());
     }

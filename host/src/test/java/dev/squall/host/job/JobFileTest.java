@@ -103,6 +103,7 @@ class JobFileTest {
         unknown output key   # output={"dir": "o", "format": "png", "level": 9}   # output.level: unknown key (allowed: dir, format)
         width as a string    # width="64"                                         # width: must be a positive integer, got "64"
         width fractional     # width=64.5                                         # width: must be a positive integer, got 64.5
+        width 64.0 as written # width=64.0                                        # width: must be a positive integer, got 64.0
         width zero           # width=0                                            # width: must be a positive integer, got 0
         width too large      # width=3000000000                                   # width: must be a positive integer, got 3000000000
         width missing        # width=                                             # width: missing, must be a positive integer
@@ -151,6 +152,8 @@ class JobFileTest {
         trailing content     # `{"width": 1} {"width": 2}`                           # line 1, column 14: malformed JSON: more after the job's object
         an array             # `[1, 2]`                                              # must be a JSON object with kernel, width, height, frames or zoom, and output, got [1,2]
         empty                # `  `                                                  # empty, must be a JSON object with kernel, width, height, frames or zoom, and output
+        null                 # `null`                                                # must be a JSON object with kernel, width, height, frames or zoom, and output, got null
+        a number             # `42`                                                  # must be a JSON object with kernel, width, height, frames or zoom, and output, got 42
         """)
     void malformedJsonIsNamedByLineAndColumn(String name, String json, String message) {
         var e = assertThrows(JobFileException.class, () -> read(json.replace("\\n", "\n")), json);

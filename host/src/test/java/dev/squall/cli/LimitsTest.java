@@ -1,0 +1,70 @@
+package dev.squall.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sizes the process cannot hold are refused before any work, naming the value (exit 2), never an
+ * OutOfMemoryError after minutes; the same checks for render and job.
+ */
+class LimitsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aZoomOfABillionFramesIsRefusedAtOnceNamingTheValue() throws IOException {
+        Path job = Files.writeString(dir.resolve("job.json"), """
+                { "kernel": "mandelbrot", "width": 64, "height": 48, "max_iter": 100, "device": "cpu",
+                  "zoom": {"center": [-0.75, 0.1], "start_width": 3.0, "end_width": 0.001, "frames": 1000000000},
+                  "output": { "dir": "frames", "format": "png" } }
+                """);
+        CliRun run = CliRun.of("job", "run", job.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().matches("squall: " + java.util.regex.Pattern.quote(job.toString()) + ": zoom\\.frames:"
+                + " 1000000000 frames need about 953\\.67 GiB of Java heap for their records, more than half of"
+                + " this JVM's .* \\(split the job into several, or raise -Xmx, e\\.g\\. SQUALL_JAVA_OPTS=-Xmx8g\\)\n"),
+                run::toString);
+        assertFalse(Files.exists(dir.resolve("frames")));
+    }
+
+    @Test
+    void aJobFrameWiderThanTheHeapCanHoldIsRefusedAsRenderRefusesIt() throws IOException {
+        Path job = Files.writeString(dir.resolve("job.json"), """
+                { "kernel": "mandelbrot", "width": 2147483647, "height": 1, "max_iter": 10, "device": "cpu",
+                  "frames": [ {"view": [-2.5, 1.0, -1.0, 1.0]} ], "output": { "dir": "frames", "format": "counts" } }
+                """);
+        CliRun run = CliRun.of("job", "run", job.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("squall: width 2147483647 x height 1 needs "), run::toString);
+        assertEquals(1, run.err().lines().count(), run::toString);
+        assertFalse(Files.exists(dir.resolve("frames")));
+
+        Path png = Files.writeString(dir.resolve("png.json"), Files.readString(job).replace("\"counts\"", "\"png\""));
+        CliRun wide = CliRun.of("job", "run", png.toString());
+        assertEquals(2, wide.exitCode(), wide::toString);
+        assertEquals("squall: width 2147483647: PNG rows hold at most 715827877 pixels (one Java array of RGB"
+                + " bytes)\n", wide.err());
+    }
+
+    @Test
+    void aRenderThatNeedsMoreHeapThanTheJvmHasIsRefusedInOneLine() throws Exception {
+        Path keep = Files.writeString(dir.resolve("keep.u32"), "old counts");
+        CliRun run = SquallProcess.run(Map.of(), List.of("-Xmx256m"), "render", "mandelbrot", "--width", "100000000",
+                "--height", "1", "--max-iter", "10", "--view", "-2.5,1,-1,1", "--device", "cpu", "--counts",
+                keep.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().matches("squall: --width 100000000 x --height 1 needs about 2\\.24 GiB of Java heap"
+                + " \\(coordinates\\), more than the .* free of this JVM's 256\\.00 MiB \\(raise it with -Xmx, e\\.g\\."
+                + " SQUALL_JAVA_OPTS=-Xmx8g\\)\n"), run::toString);
+        assertEquals("old counts", Files.readString(keep));
+    }
+}
