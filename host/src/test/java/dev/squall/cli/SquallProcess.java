@@ -43,6 +43,11 @@ final class SquallProcess {
             throws IOException, InterruptedException {
         Process process = builder(env, jvmOptions, args).start();
         process.getOutputStream().close();
+        return finish(process, args);
+    }
+
+    /** Reads what {@code process} prints (stderr on a thread of its own) until it ends, within two minutes. */
+    private static Bytes finish(Process process, String... args) throws IOException, InterruptedException {
         var err = new java.util.concurrent.CompletableFuture<byte[]>();
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -87,7 +92,6 @@ final class SquallProcess {
     static Measured measured(Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
         Process process = builder(env, jvmOptions, args).start();
-        List<String> command = List.of(args);
         process.getOutputStream().close();
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         AtomicLong peak = new AtomicLong();
@@ -101,22 +105,10 @@ final class SquallProcess {
                 }
             }
         });
-        var err = new java.util.concurrent.CompletableFuture<byte[]>();
-        Thread.ofPlatform().daemon().start(() -> {
-            try {
-                err.complete(process.getErrorStream().readAllBytes());
-            } catch (IOException e) {
-                err.completeExceptionally(e);
-            }
-        });
-        var out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("squall did not finish: " + command);
-        }
+        Bytes run = finish(process, args);
         watcher.join();
-        return new Measured(new CliRun(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err.join(), StandardCharsets.UTF_8).replace(INCUBATOR_WARNING, "")), peak.get());
+        return new Measured(new CliRun(run.exitCode(), new String(run.out(), StandardCharsets.UTF_8), run.err()),
+                peak.get());
     }
 
     /** VmHWM of a live process in bytes, or 0 once it is gone (or not on Linux). */
