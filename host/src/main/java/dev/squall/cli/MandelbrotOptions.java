@@ -1,7 +1,6 @@
 package dev.squall.cli;
 
-import dev.squall.host.buffer.CountsBuffer;
-import dev.squall.host.buffer.HostMemory;
+import dev.squall.host.render.RenderMemory;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -38,15 +37,15 @@ final class MandelbrotOptions {
                 integer("max-iter", maxIter, "at least 1"), Precision.parse(precision));
     }
 
-    /** Refuses, before any work, an image whose counts do not fit the memory available. */
+    /**
+     * Refuses, before any work, an image this process cannot hold whole: its counts against the memory available,
+     * its coordinates against the heap ({@link RenderMemory}).
+     */
     void checkMemory(MandelbrotParams params) {
-        long need = CountsBuffer.bytesFor(params.width(), params.height());
-        long available = HostMemory.available();
-        if (need > available) {
-            throw new UsageException(String.format(Locale.ROOT,
-                    "--width %d x --height %d needs %s for the counts, more than the %s of memory available",
-                    params.width(), params.height(), HostMemory.gib(need), HostMemory.gib(available)));
-        }
+        RenderMemory.of(params, false, true).shortfall().ifPresent(why -> {
+            throw new UsageException(String.format(Locale.ROOT, "--width %d x --height %d %s", params.width(),
+                    params.height(), why));
+        });
     }
 
     /** Parses an integer option; the range itself is checked by the parameter record. */
