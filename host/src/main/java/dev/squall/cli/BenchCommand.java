@@ -7,7 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code squall bench ...}: reproducible timings of kernels and devices, sweeps, and their comparison. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure kernels and devices: mandelbrot, device (clpeak-like), sweep, compare.",
-        subcommands = {BenchMandelbrotCommand.class, BenchDeviceCommand.class, BenchSweepCommand.class,
+        subcommands = {BenchMandelbrotCommand.class, BenchFormulaCommands.Julia.class,
+            BenchFormulaCommands.BurningShip.class, BenchFormulaCommands.Tricorn.class,
+            BenchFormulaCommands.Multibrot.class, BenchDeviceCommand.class, BenchSweepCommand.class,
             BenchCompareCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
@@ -15,6 +17,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "bench needs a kernel: mandelbrot");
+        throw new ParameterException(spec.commandLine(), "bench needs a kernel: mandelbrot, julia, burning-ship,"
+                + " tricorn or multibrot (or device, sweep, compare)");
     }
 }

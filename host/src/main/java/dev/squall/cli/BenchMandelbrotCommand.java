@@ -12,6 +12,7 @@ import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.kernels.InvalidParameterException;
+import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.peak.PeakKernels;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code squall bench mandelbrot}: warm-up runs, then the median of measured whole renders, as text or JSON. */
 @Command(name = "mandelbrot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time whole Mandelbrot renders (transfers included): median, spread, stage times.")
-final class BenchMandelbrotCommand implements Callable<Integer> {
+class BenchMandelbrotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -67,7 +68,7 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        MandelbrotParams params = options.params();
+        MandelbrotParams params = options.params().withFormula(formula());
         var deviceSpec = DeviceSpec.parseSingle(device);
         repeat.check();
         Schedule.OpenClVariant openClVariant = switch (variant) {
@@ -83,6 +84,10 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
                     "parallel or kernel-context");
         };
         options.checkMemory(params);
+        if (againstPeak && !(params.formula() instanceof Formula.Mandelbrot)) {
+            throw new UsageException("--against-peak counts the flops of the Mandelbrot loop; "
+                    + params.formula().name() + " has its own (bench mandelbrot --against-peak measures the device)");
+        }
         if (againstPeak && !(deviceSpec instanceof DeviceSpec.OpenCl || deviceSpec instanceof DeviceSpec.AnyOpenCl)) {
             throw new UsageException("--against-peak needs --device opencl or opencl:P:D (an OpenCL device's peak is"
                     + " measured; the Java CPU backend has none), got --device " + device);
@@ -119,8 +124,13 @@ final class BenchMandelbrotCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The map this command times; each other formula's command says its own. */
+    Formula formula() {
+        return Formula.MANDELBROT;
+    }
+
     private static void print(PrintWriter out, MandelbrotBenchReport r) {
-        out.printf(Locale.ROOT, "mandelbrot %dx%d %s max-iter %d on %s%n", r.width(), r.height(), r.precision(),
+        out.printf(Locale.ROOT, "%s %dx%d %s max-iter %d on %s%n", r.kernel(), r.width(), r.height(), r.precision(),
                 r.maxIter(), r.deviceName());
         out.printf(Locale.ROOT, "  median %.4f s (min %.4f, max %.4f) over %d runs after %d warm-up%n",
                 r.secondsMedian(), r.secondsMin(), r.secondsMax(), r.runs(), r.warmupRuns());

@@ -10,6 +10,7 @@ import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.mandelbrot.Formula;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,15 @@ final class BenchSweepCommand implements Callable<Integer> {
     @Mixin
     RunsOptions repeat;
 
-    @Option(names = "--kernel", required = true, paramLabel = "mandelbrot|brightness", description = "What to run.")
+    @Option(names = "--kernel", required = true,
+            paramLabel = "mandelbrot|julia|burning-ship|tricorn|multibrot|brightness", description = "What to run.")
     String kernel;
+
+    @Option(names = "--c", paramLabel = "CR,CI", description = "julia's constant (julia only).")
+    String c;
+
+    @Option(names = "--power", paramLabel = "D", description = "multibrot's power, 2 to 16 (multibrot only).")
+    String power;
 
     @Option(names = "--sizes", defaultValue = "256,512,1024,2048", paramLabel = "N,N,...",
             description = "Image sides, each image N x N. Default: ${DEFAULT-VALUE}.")
@@ -68,15 +76,43 @@ final class BenchSweepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object on stdout instead of a table.")
     boolean json;
 
+    /** The formula --kernel names, with --c or --power where it takes one (and only there). */
+    private Formula formula() {
+        if (c != null && !kernel.equals("julia")) {
+            throw new UsageException("--c is julia's constant; --kernel is " + kernel);
+        }
+        if (power != null && !kernel.equals("multibrot")) {
+            throw new UsageException("--power is multibrot's; --kernel is " + kernel);
+        }
+        return switch (kernel) {
+            case "julia" -> {
+                if (c == null) {
+                    throw new UsageException("--kernel julia needs --c CR,CI");
+                }
+                yield Formula.Julia.parse(c);
+            }
+            case "multibrot" -> {
+                if (power == null) {
+                    throw new UsageException("--kernel multibrot needs --power D");
+                }
+                yield Formula.Multibrot.parse(power);
+            }
+            case "burning-ship" -> new Formula.BurningShip();
+            case "tricorn" -> new Formula.Tricorn();
+            default -> Formula.MANDELBROT;
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean mandelbrot = switch (kernel) {
-            case "mandelbrot" -> true;
-            case "brightness" -> false;
-            default -> throw new InvalidParameterException("kernel", '"' + kernel + '"', "mandelbrot or brightness");
-        };
+        boolean mandelbrot = !kernel.equals("brightness");
+        if (mandelbrot && !Formula.names().contains(kernel)) {
+            throw new InvalidParameterException("kernel", '"' + kernel + '"', "one of "
+                    + String.join(", ", Formula.names()) + " or brightness");
+        }
+        Formula formula = formula();
         List<Integer> sides = sides();
         List<Precision> precisions = new ArrayList<>();
         for (String p : precision.split(",", -1)) {
@@ -105,7 +141,7 @@ final class BenchSweepCommand implements Callable<Integer> {
         for (Precision p : mandelbrot ? precisions : List.of(Precision.F32)) {
             series.addAll(DeviceSelector.runAll(deviceSpec, p, OpenCl.probe(), why -> err.println("squall: " + why),
                     backends -> backends.stream().map(b -> mandelbrot
-                            ? Sweep.mandelbrot(b, p, sides, maxIter, repeat.warmup, repeat.runs)
+                            ? Sweep.escape(b, formula, p, sides, maxIter, repeat.warmup, repeat.runs)
                             : Sweep.brightness(b, sides, repeat.warmup, repeat.runs)).toList()));
         }
         SweepReport report = new SweepReport(kernel, mandelbrot ? "Giter/s" : "Mpixel/s", mandelbrot ? maxIter : 0,
@@ -142,7 +178,7 @@ final class BenchSweepCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, SweepReport r) {
         out.printf(Locale.ROOT, "%s%s, %s (median, min-max of %d runs after %d warm-up)%n", r.kernel(),
-                r.kernel().equals("mandelbrot") ? " max-iter " + r.maxIter() + " view -2.5,1,-1,1" : " (seed)",
+                !r.kernel().equals("brightness") ? " max-iter " + r.maxIter() + " view -2.5,1,-1,1" : " (seed)",
                 r.unit(), r.runs(), r.warmupRuns());
         out.printf(Locale.ROOT, "%-28s", "size");
         r.sizes().forEach(s -> out.printf(Locale.ROOT, " %26s", s + "x" + s));

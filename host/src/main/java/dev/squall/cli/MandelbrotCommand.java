@@ -18,6 +18,7 @@ import dev.squall.host.render.TileSink;
 import dev.squall.host.verify.Mismatch;
 import dev.squall.host.verify.Verdict;
 import dev.squall.host.verify.Verifier;
+import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (device or I/O error)", "2:bad input (nothing written)",
             "3:--verify found pixels that differ from the Java reference (nothing written)"})
-final class MandelbrotCommand implements Callable<Integer> {
+class MandelbrotCommand implements Callable<Integer> {
     /** Mismatches shown when --verify fails. */
     private static final int SHOWN_MISMATCHES = 10;
 
@@ -88,7 +89,7 @@ final class MandelbrotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stderr = spec.commandLine().getErr();
-        MandelbrotParams params = options.params();
+        MandelbrotParams params = options.params().withFormula(formula());
         DeviceSpec deviceSpec = DeviceSpec.parse(device);
         checkOutputs();
         checkSpace(params);
@@ -140,8 +141,8 @@ final class MandelbrotCommand implements Callable<Integer> {
             for (AtomicFile.Pending file : written) {
                 file.commit();
             }
-            stdout.printf(Locale.ROOT, "mandelbrot %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d tile%s)%n",
-                    params.width(), params.height(), params.precision(), params.maxIter(), result.device(),
+            stdout.printf(Locale.ROOT, "%s %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d tile%s)%n",
+                    params.formula().name(), params.width(), params.height(), params.precision(), params.maxIter(), result.device(),
                     result.seconds(), result.prepareSeconds() >= 0.0005
                             ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
                     result.giterPerSecond(), result.iterations(), result.bands(), result.bands() == 1 ? "" : "s");
@@ -156,6 +157,11 @@ final class MandelbrotCommand implements Callable<Integer> {
 
     private static boolean isStandardOutput(Path path) {
         return path != null && OutputTarget.isStandardOutput(path);
+    }
+
+    /** The map this command iterates; each other formula's command says its own (and its options). */
+    Formula formula() {
+        return Formula.MANDELBROT;
     }
 
     /** A file the render streams into: how its content starts (a sink of tiles), and how it ends. */

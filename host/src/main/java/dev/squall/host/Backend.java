@@ -4,9 +4,12 @@ import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.ImageStep;
 import dev.squall.kernels.image.PixelStep;
+import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
+import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where kernels run: one device, opened once, closed once. Scheduling, fallback and verification are written
@@ -25,6 +28,22 @@ public interface Backend extends AutoCloseable {
 
     /** Does the one-time work for {@code precision} (program build, JIT); timed apart from the render. */
     void prepare(Precision precision);
+
+    /** As {@link #prepare(Precision)}, for {@code formula}'s loop (one OpenCL program a formula). */
+    default void prepare(Precision precision, Formula formula) {
+        prepare(precision);
+    }
+
+    /**
+     * Why this device does not run the render {@code params} describes, said before any work starts; empty when
+     * it does. A backend that does not say otherwise runs the Mandelbrot set only: a new formula is never computed
+     * as another by a backend that does not know it.
+     */
+    default Optional<String> refuses(MandelbrotParams params) {
+        return params.formula() instanceof Formula.Mandelbrot ? Optional.empty()
+                : Optional.of(id() + " does not run the " + params.formula().name() + " formula (only mandelbrot);"
+                        + " use --device cpu or an OpenCL device");
+    }
 
     /**
      * Computes the rows of {@code band} into {@code destination}: {@code band.rows() * width} u32 counts,

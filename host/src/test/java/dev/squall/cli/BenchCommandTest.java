@@ -131,6 +131,7 @@ class BenchCommandTest {
         assertEquals("squall: --opencl-variant must be auto, scalar or simd, got \"wide\"\n", variant.err());
         CliRun noKernel = CliRun.of("bench");
         assertEquals(2, noKernel.exitCode());
-        assertEquals("squall: bench needs a kernel: mandelbrot\n", noKernel.err());
+        assertEquals("squall: bench needs a kernel: mandelbrot, julia, burning-ship, tricorn or multibrot (or device,"
+                + " sweep, compare)\n", noKernel.err());
     }
 }

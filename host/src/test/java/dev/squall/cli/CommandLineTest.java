@@ -20,14 +20,14 @@ class CommandLineTest {
     void renderWithoutAKernelIsAUsageError() {
         CliRun run = CliRun.of("render");
         assertEquals(2, run.exitCode());
-        assertEquals("squall: render needs a kernel: mandelbrot\n", run.err());
+        assertEquals("squall: render needs a kernel: mandelbrot, julia, burning-ship, tricorn or multibrot\n", run.err());
     }
 
     @Test
     void unknownKernelIsAUsageError() {
-        CliRun run = CliRun.of("render", "julia");
+        CliRun run = CliRun.of("render", "newton");
         assertEquals(2, run.exitCode());
-        assertEquals("squall: Unmatched argument at index 1: 'julia'\n", run.err());
+        assertEquals("squall: Unmatched argument at index 1: 'newton'\n", run.err());
     }
 
     @Test

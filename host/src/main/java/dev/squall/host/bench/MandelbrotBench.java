@@ -4,6 +4,7 @@ import dev.squall.host.Backend;
 import dev.squall.host.BandStats;
 import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
+import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.host.render.RenderResult;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -25,8 +26,11 @@ public final class MandelbrotBench {
 
     public static MandelbrotBenchReport run(Backend backend, MandelbrotParams params, Schedule schedule, int warmup,
             int runs, String openClVariant) {
+        backend.refuses(params).ifPresent(why -> {
+            throw new DeviceUnavailableException(why);
+        });
         long t0 = System.nanoTime();
-        backend.prepare(params.precision());
+        backend.prepare(params.precision(), params.formula());
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         long iterations = -1;
         long executed = -1;
@@ -55,7 +59,7 @@ public final class MandelbrotBench {
         double[] seconds = measured.stream().mapToDouble(RenderResult::seconds).toArray();
         double median = median(seconds);
         var view = params.view();
-        return new MandelbrotBenchReport("mandelbrot", backend.id(), backend.label(), params.precision().label(),
+        return new MandelbrotBenchReport(params.formula().name(), backend.id(), backend.label(), params.precision().label(),
                 params.width(), params.height(), params.maxIter(),
                 List.of(view.xMin(), view.xMax(), view.yMin(), view.yMax()), schedule.cycleShortcut(), openClVariant,
                 backend.id().startsWith("tornado")

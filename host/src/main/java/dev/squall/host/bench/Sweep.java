@@ -7,6 +7,7 @@ import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.PixelOp;
 import dev.squall.kernels.image.PixelReference;
 import dev.squall.kernels.image.PixelStep;
+import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.mandelbrot.View;
 import dev.squall.kernels.peak.PeakKernels;
@@ -29,19 +30,26 @@ public final class Sweep {
 
     public static SweepReport.Series mandelbrot(Backend backend, Precision precision, List<Integer> sizes,
             int maxIter, int warmup, int runs) {
+        return escape(backend, Formula.MANDELBROT, precision, sizes, maxIter, warmup, runs);
+    }
+
+    /** As {@link #mandelbrot}, for any formula (on the same view). */
+    public static SweepReport.Series escape(Backend backend, Formula formula, Precision precision,
+            List<Integer> sizes, int maxIter, int warmup, int runs) {
         if (warmup > 0) {
             // One untimed pass over every size first: a JIT-compiled backend (the CPU's) would otherwise be measured
             // cold at the first, smallest sizes, whose few runs are too short to warm it.
             for (int size : sizes) {
-                MandelbrotBench.run(backend, new MandelbrotParams(size, size, VIEW, maxIter, precision),
+                MandelbrotBench.run(backend, new MandelbrotParams(size, size, VIEW, maxIter, precision, formula),
                         Schedule.DEFAULT, 0, 1, "auto");
             }
         }
-        Figure peak = OpenCl.probe().find(backend.id())
-                .map(device -> DevicePeak.madPeak(device, precision, 1, 3)).orElse(null);
+        // The fraction of the peak needs the loop's flops an iteration: known (and counted) for the Mandelbrot set.
+        Figure peak = formula instanceof Formula.Mandelbrot ? OpenCl.probe().find(backend.id())
+                .map(device -> DevicePeak.madPeak(device, precision, 1, 3)).orElse(null) : null;
         List<SweepReport.Point> points = new ArrayList<>();
         for (int size : sizes) {
-            MandelbrotParams params = new MandelbrotParams(size, size, VIEW, maxIter, precision);
+            MandelbrotParams params = new MandelbrotParams(size, size, VIEW, maxIter, precision, formula);
             MandelbrotBenchReport r = MandelbrotBench.run(backend, params, Schedule.DEFAULT, warmup, runs, "auto");
             double giter = r.iterations() / 1e9;
             double gflops = r.executedIterations() * (double) PeakKernels.MANDELBROT_FLOPS_PER_ITERATION

@@ -12,12 +12,15 @@ import dev.squall.kernels.image.NeighbourhoodOp;
 import dev.squall.kernels.image.NeighbourhoodStep;
 import dev.squall.kernels.image.PixelReference;
 import dev.squall.kernels.image.PixelStep;
+import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
+import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -74,10 +77,16 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public Optional<String> refuses(MandelbrotParams params) {
+        return Optional.empty();    // every formula, in both precisions
+    }
+
+    @Override
     public BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination) {
         int width = grid.params().width();
         int maxIter = grid.params().maxIter();
         boolean f64 = grid.params().precision() == Precision.F64;
+        Formula formula = grid.params().formula();
         double[] xs = f64 ? grid.xs() : null;
         float[] xsF32 = f64 ? null : grid.xsF32();
         float[] ysF32 = f64 ? null : grid.ysF32(band.firstRow(), band.rows());
@@ -92,11 +101,19 @@ public final class CpuBackend implements Backend {
                 long ran = 0;
                 for (int r = nextRow.getAndIncrement(); r < band.rows(); r = nextRow.getAndIncrement()) {
                     long at = (long) r * width;
-                    ran += f64
-                            ? VectorMandelbrot.rowF64(xs, grid.y(band.firstRow() + r), maxIter,
-                                    schedule.cycleShortcut(), destination, at)
-                            : VectorMandelbrot.rowF32(xsF32, ysF32[r], maxIter, schedule.cycleShortcut(),
-                                    destination, at);
+                    if (formula instanceof Formula.Mandelbrot) {
+                        ran += f64
+                                ? VectorMandelbrot.rowF64(xs, grid.y(band.firstRow() + r), maxIter,
+                                        schedule.cycleShortcut(), destination, at)
+                                : VectorMandelbrot.rowF32(xsF32, ysF32[r], maxIter, schedule.cycleShortcut(),
+                                        destination, at);
+                    } else {
+                        ran += f64
+                                ? VectorFormulas.rowF64(formula, xs, grid.y(band.firstRow() + r), maxIter,
+                                        schedule.cycleShortcut(), destination, at)
+                                : VectorFormulas.rowF32(formula, xsF32, ysF32[r], maxIter, schedule.cycleShortcut(),
+                                        destination, at);
+                    }
                 }
                 executed.add(ran);
             }));

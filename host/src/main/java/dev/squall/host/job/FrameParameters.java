@@ -1,5 +1,7 @@
 package dev.squall.host.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.mandelbrot.View;
 import java.util.List;
@@ -7,18 +9,25 @@ import java.util.List;
 /**
  * What a frame's file was made from, as the manifest records it. Every backend is exact, so equal parameters give
  * identical files: a frame whose parameters changed is redone, one whose parameters match is kept if intact. The view's
- * doubles survive JSON exactly (written as the shortest decimal that reads back to the same double).
+ * doubles survive JSON exactly (written as the shortest decimal that reads back to the same double). {@code kernel}
+ * is the formula's name; {@code c} (julia) and {@code power} (multibrot) are there only for the formulas that take
+ * them, so a Mandelbrot frame's record is what it always was.
  */
-public record FrameParameters(String kernel, int width, int height, int maxIter, String precision, List<Double> view,
-        String format) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FrameParameters(String kernel, List<Double> c, Integer power, int width, int height, int maxIter,
+        String precision, List<Double> view, String format) {
 
     public FrameParameters {
         view = List.copyOf(view);
+        c = c == null ? null : List.copyOf(c);
     }
 
     static FrameParameters of(MandelbrotParams params, FrameFormat format) {
         View v = params.view();
-        return new FrameParameters(JobFile.KERNEL, params.width(), params.height(), params.maxIter(),
-                params.precision().label(), List.of(v.xMin(), v.xMax(), v.yMin(), v.yMax()), format.label());
+        Formula f = params.formula();
+        return new FrameParameters(f.name(), f instanceof Formula.Julia j ? List.of(j.cr(), j.ci()) : null,
+                f instanceof Formula.Multibrot m ? m.power() : null, params.width(), params.height(),
+                params.maxIter(), params.precision().label(), List.of(v.xMin(), v.xMax(), v.yMin(), v.yMax()),
+                format.label());
     }
 }

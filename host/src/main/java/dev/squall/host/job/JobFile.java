@@ -19,6 +19,7 @@ import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.mandelbrot.View;
 import java.io.IOException;
@@ -46,6 +47,8 @@ import java.util.Map;
  */
 public final class JobFile {
     public static final String KERNEL = "mandelbrot";
+    /** The kernels a job file may name: the escape-time formulas. */
+    static final String KERNELS = String.join(", ", Formula.names());
     public static final int DEFAULT_MAX_ITER = 1000;
 
     /** Strict on purpose: a typo or a quoted number is a mistake to report, not a value to guess. */
@@ -75,7 +78,9 @@ public final class JobFile {
     /** What each value allows, by its path with any index as {@code []}: said in every message about it. */
     private static final Map<String, String> ALLOWED = Map.ofEntries(
             Map.entry("", "a JSON object with kernel, width, height, frames or zoom, and output"),
-            Map.entry("kernel", KERNEL),
+            Map.entry("kernel", "one of " + KERNELS),
+            Map.entry("c", "2 finite numbers [CR, CI] (julia's constant)"),
+            Map.entry("power", Formula.Multibrot.ALLOWED + " (multibrot's power)"),
             Map.entry("width", "a positive integer"),
             Map.entry("height", "a positive integer"),
             Map.entry("max_iter", "an integer of at least 1"),
@@ -99,8 +104,9 @@ public final class JobFile {
     /** Longest value quoted back in a message. */
     private static final int SHOWN = 80;
 
-    private record Document(String kernel, Integer width, Integer height, Integer maxIter, String precision,
-            String device, List<FrameDocument> frames, ZoomDocument zoom, OutputDocument output) {
+    private record Document(String kernel, JsonNode c, JsonNode power, Integer width, Integer height,
+            Integer maxIter, String precision, String device, List<FrameDocument> frames, ZoomDocument zoom,
+            OutputDocument output) {
     }
 
     private record FrameDocument(JsonNode view) {
@@ -160,9 +166,7 @@ public final class JobFile {
     }
 
     private Job job(Document d) throws JobFileException {
-        if (!KERNEL.equals(required(d.kernel(), JsonPath.ROOT.key("kernel")))) {
-            throw invalid(JsonPath.ROOT.key("kernel"));
-        }
+        Formula formula = formula(d);
         int width = required(d.width(), JsonPath.ROOT.key("width"));
         int height = required(d.height(), JsonPath.ROOT.key("height"));
         int maxIter = d.maxIter() != null ? d.maxIter() : DEFAULT_MAX_ITER;
@@ -181,7 +185,7 @@ public final class JobFile {
         List<View> views = views(d, width, height, maxIter, precision);
         List<MandelbrotParams> frames = new ArrayList<>(views.size());
         for (View view : views) {
-            frames.add(new MandelbrotParams(width, height, view, maxIter, precision));
+            frames.add(new MandelbrotParams(width, height, view, maxIter, precision, formula));
         }
         JsonPath output = JsonPath.ROOT.key("output");
         OutputDocument out = required(d.output(), output);
@@ -189,6 +193,50 @@ public final class JobFile {
         FrameFormat format = FrameFormat.parse(required(out.format(), output.key("format")))
                 .orElseThrow(() -> invalid(output.key("format")));
         return new Job(frames, device, folder(dir, output.key("dir")), format);
+    }
+
+    /**
+     * The formula {@code kernel} names, with what it takes: {@code c} for julia (and for no other), {@code power}
+     * for multibrot (and for no other).
+     */
+    private Formula formula(Document d) throws JobFileException {
+        JsonPath kernelAt = JsonPath.ROOT.key("kernel");
+        String kernel = required(d.kernel(), kernelAt);
+        if (!Formula.names().contains(kernel)) {
+            throw invalid(kernelAt);
+        }
+        JsonPath cAt = JsonPath.ROOT.key("c");
+        JsonPath powerAt = JsonPath.ROOT.key("power");
+        if (d.c() != null && !kernel.equals("julia")) {
+            throw new JobFileException("c: only julia takes a constant, and kernel is \"" + kernel + "\"");
+        }
+        if (d.power() != null && !kernel.equals("multibrot")) {
+            throw new JobFileException("power: only multibrot takes a power, and kernel is \"" + kernel + "\"");
+        }
+        return switch (kernel) {
+            case "julia" -> {
+                double[] c = numbers(required(d.c(), cAt), 2, cAt);
+                try {
+                    yield new Formula.Julia(c[0], c[1]);
+                } catch (InvalidParameterException e) {
+                    throw invalid(cAt);
+                }
+            }
+            case "multibrot" -> {
+                JsonNode power = required(d.power(), powerAt);
+                if (!power.isInt()) {
+                    throw invalid(powerAt);
+                }
+                try {
+                    yield new Formula.Multibrot(power.intValue());
+                } catch (InvalidParameterException e) {
+                    throw invalid(powerAt);
+                }
+            }
+            case "burning-ship" -> new Formula.BurningShip();
+            case "tricorn" -> new Formula.Tricorn();
+            default -> Formula.MANDELBROT;
+        };
     }
 
     /** The frames' views, from {@code frames} or {@code zoom}; width, height and iterations checked first. */

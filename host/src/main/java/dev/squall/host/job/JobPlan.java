@@ -163,6 +163,8 @@ public final class JobPlan implements AutoCloseable {
     private static String difference(FrameParameters theirs, FrameParameters ours) {
         String[][] fields = {
             {"kernel", theirs.kernel(), ours.kernel()},
+            {"c", String.valueOf(theirs.c()), String.valueOf(ours.c())},
+            {"power", String.valueOf(theirs.power()), String.valueOf(ours.power())},
             {"format", theirs.format(), ours.format()},
             {"width", Integer.toString(theirs.width()), Integer.toString(ours.width())},
             {"height", Integer.toString(theirs.height()), Integer.toString(ours.height())},

@@ -14,15 +14,17 @@ import dev.squall.kernels.image.PixelKernel;
 import dev.squall.kernels.image.PixelReference;
 import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
+import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotKernel;
+import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jocl.CL;
 
 /**
@@ -51,7 +53,7 @@ public final class OpenClBackend implements Backend {
     private final long maxBandBytes;
     private final long maxImageBytes;
     private final long faultTile = Long.getLong(FAULT_TILE, -1);
-    private final Map<Precision, OpenClProgram> programs = new EnumMap<>(Precision.class);
+    private final Map<String, OpenClProgram> programs = new HashMap<>();
     private final Map<String, OpenClKernel> kernels = new HashMap<>();
     private long tiles;
     private OpenClProgram pixelProgram;
@@ -93,7 +95,17 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public void prepare(Precision precision) {
-        program(precision);
+        program(precision, Formula.MANDELBROT);
+    }
+
+    @Override
+    public void prepare(Precision precision, Formula formula) {
+        program(precision, formula);
+    }
+
+    @Override
+    public Optional<String> refuses(MandelbrotParams params) {
+        return Optional.empty();    // every formula, in both precisions (fp64 is the device's own question)
     }
 
     /** The variant {@code schedule} asks for on this device. */
@@ -105,21 +117,23 @@ public final class OpenClBackend implements Backend {
         };
     }
 
-    private OpenClProgram program(Precision precision) {
-        OpenClProgram program = programs.get(precision);
+    private OpenClProgram program(Precision precision, Formula formula) {
+        String key = MandelbrotKernel.programKey(precision, formula);
+        OpenClProgram program = programs.get(key);
         if (program == null) {
             if (precision == Precision.F64 && !device.fp64()) {
                 throw new UnsupportedOperationException(device.label() + " has no fp64 support");
             }
-            program = context.build(MandelbrotKernel.SOURCE, MandelbrotKernel.buildOptions(precision));
-            programs.put(precision, program);
+            program = context.build(MandelbrotKernel.SOURCE, MandelbrotKernel.buildOptions(precision, formula));
+            programs.put(key, program);
         }
         return program;
     }
 
-    private OpenClKernel kernel(Precision precision, String name) {
-        OpenClProgram program = program(precision);
-        return kernels.computeIfAbsent(precision + "/" + name, k -> program.kernel(name));
+    private OpenClKernel kernel(Precision precision, Formula formula, String name) {
+        OpenClProgram program = program(precision, formula);
+        return kernels.computeIfAbsent(MandelbrotKernel.programKey(precision, formula) + "/" + name,
+                k -> program.kernel(name));
     }
 
     @Override
@@ -129,7 +143,8 @@ public final class OpenClBackend implements Backend {
         int rows = band.rows();
         boolean simd = simd(schedule);
         int lanes = simd ? MandelbrotKernel.lanes(precision) : 1;
-        OpenClKernel kernel = kernel(precision, simd ? MandelbrotKernel.SIMD : MandelbrotKernel.SCALAR);
+        Formula formula = grid.params().formula();
+        OpenClKernel kernel = kernel(precision, formula, simd ? MandelbrotKernel.SIMD : MandelbrotKernel.SCALAR);
         if (tiles++ == faultTile) {
             throw new OpenClException("clEnqueueNDRangeKernel(" + MandelbrotKernel.SCALAR + ") [injected by -D"
                     + FAULT_TILE + "=" + faultTile + "]", CL.CL_OUT_OF_RESOURCES, device.id());
@@ -155,6 +170,13 @@ public final class OpenClBackend implements Backend {
             long t1 = System.nanoTime();
             kernel.arg(0, xs).arg(1, ys).arg(2, counts).arg(3, executed).argUint(4, width).argUint(5, rows)
                     .argUint(6, grid.params().maxIter()).argUint(7, schedule.cycleShortcut() ? 1 : 0);
+            double cr = formula instanceof Formula.Julia j ? j.cr() : 0;
+            double ci = formula instanceof Formula.Julia j ? j.ci() : 0;
+            if (f64) {
+                kernel.argDouble(8, cr).argDouble(9, ci);
+            } else {
+                kernel.argFloat(8, (float) cr).argFloat(9, (float) ci);
+            }
             if (device.type() == OpenClDevice.Type.CPU || simd) {
                 kernel.run2d(items, rows);
             } else {

@@ -5,6 +5,7 @@ import dev.squall.host.BandStats;
 import dev.squall.host.DeviceException;
 import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
+import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.tiling.Band;
 import dev.squall.host.tiling.TilePlan;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
@@ -103,6 +104,11 @@ public final class MandelbrotRenderer {
             throws IOException {
         if (backends.isEmpty()) {
             throw new IllegalArgumentException("no backend to render on");
+        }
+        for (Backend backend : backends) {
+            backend.refuses(params).ifPresent(why -> {
+                throw new DeviceUnavailableException(why);
+            });
         }
         long maxPixels = backends.stream().mapToLong(Backend::maxBandPixels).min().orElseThrow();
         List<Band> tiles = TilePlan.split(params.width(), params.height(), backends.size(), maxPixels);
@@ -259,7 +265,7 @@ public final class MandelbrotRenderer {
             try (Arena arena = Arena.ofShared()) {    // shared: the CPU backend fills it from its pool
                 MemorySegment own = queue.counts == null ? arena.allocate(tileBytes, Integer.BYTES) : null;
                 long t0 = System.nanoTime();
-                backend.prepare(params.precision());
+                backend.prepare(params.precision(), params.formula());
                 prepareNanos = System.nanoTime() - t0;
                 Backend current = backend;
                 for (int i = queue.take(); i >= 0; i = queue.take()) {
@@ -278,7 +284,7 @@ public final class MandelbrotRenderer {
                             throw e;
                         }
                         current = queue.fallback();
-                        current.prepare(params.precision());
+                        current.prepare(params.precision(), params.formula());
                         queue.notice.accept(String.format("tile %d of %d (rows %d-%d) failed on %s (%s); redone on"
                                 + " %s, which takes %s's remaining tiles", i, queue.tiles.size(), tile.firstRow(),
                                 tile.firstRow() + tile.rows() - 1, backend.id(), e.getMessage(), current.id(),

@@ -98,7 +98,7 @@ class JobFileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', textBlock = """
-        unknown key          # colour=1                                           # colour: unknown key (allowed: kernel, width, height, max_iter, precision, device, frames, zoom, output)
+        unknown key          # colour=1                                           # colour: unknown key (allowed: kernel, c, power, width, height, max_iter, precision, device, frames, zoom, output)
         unknown frame key    # frames=[{"view": [-2, 1, -1, 1]}, {"veiw": [1, 2, 3, 4]}] # frames[1].veiw: unknown key (allowed: view)
         unknown output key   # output={"dir": "o", "format": "png", "level": 9}   # output.level: unknown key (allowed: dir, format)
         width as a string    # width="64"                                         # width: must be a positive integer, got "64"
@@ -110,9 +110,18 @@ class JobFileTest {
         height negative      # height=-2                                          # height: must be a positive integer, got -2
         max_iter zero        # max_iter=0                                         # max_iter: must be at least 1, got 0
         max_iter a string    # max_iter="many"                                    # max_iter: must be an integer of at least 1, got "many"
-        kernel other         # kernel="julia"                                     # kernel: must be mandelbrot, got "julia"
-        kernel a number      # kernel=7                                           # kernel: must be mandelbrot, got 7
-        kernel missing       # kernel=                                            # kernel: missing, must be mandelbrot
+        kernel other         # kernel="newton"                                    # kernel: must be one of mandelbrot, julia, burning-ship, tricorn, multibrot, got "newton"
+        kernel a number      # kernel=7                                           # kernel: must be one of mandelbrot, julia, burning-ship, tricorn, multibrot, got 7
+        kernel missing       # kernel=                                            # kernel: missing, must be one of mandelbrot, julia, burning-ship, tricorn, multibrot
+        julia without c      # kernel="julia"                                     # c: missing, must be 2 finite numbers [CR, CI] (julia's constant)
+        julia c of one       # kernel="julia"; c=[0.3]                            # c: must be 2 finite numbers [CR, CI] (julia's constant), got [0.3]
+        julia c infinite     # kernel="julia"; c=[0.3, 1e999]                     # c: must be 2 finite numbers [CR, CI] (julia's constant), got [0.3,1E+999]
+        c for mandelbrot     # c=[0.3, 0.1]                                       # c: only julia takes a constant, and kernel is "mandelbrot"
+        multibrot no power   # kernel="multibrot"                                 # power: missing, must be an integer from 2 to 16 (multibrot's power)
+        multibrot power 17   # kernel="multibrot"; power=17                       # power: must be an integer from 2 to 16 (multibrot's power), got 17
+        multibrot power 1    # kernel="multibrot"; power=1                        # power: must be an integer from 2 to 16 (multibrot's power), got 1
+        multibrot power 2.5  # kernel="multibrot"; power=2.5                      # power: must be an integer from 2 to 16 (multibrot's power), got 2.5
+        power for tricorn    # kernel="tricorn"; power=3                          # power: only multibrot takes a power, and kernel is "tricorn"
         precision            # precision="f16"                                    # precision: must be one of f64, f32, got "f16"
         device               # device="gpu"                                       # device: must be auto, cpu, opencl, opencl:P:D, tornado[:N], all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
         view of three        # frames=[{"view": [-2, 1, -1, 1]}, {"view": [1, 2, 3]}] # frames[1].view: must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent, got [1,2,3]

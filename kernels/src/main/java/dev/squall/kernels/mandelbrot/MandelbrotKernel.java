@@ -32,10 +32,25 @@ public final class MandelbrotKernel {
      * or {@code -cl-unsafe-math-optimizations}: each allows results that differ from the reference.
      */
     public static String buildOptions(Precision precision) {
+        return buildOptions(precision, Formula.MANDELBROT);
+    }
+
+    /**
+     * Build options for {@code formula} in {@code precision}: one program per formula (and multibrot power), so that
+     * each has its own loop with no branch on the formula; julia's constant is a kernel argument, not built in.
+     */
+    public static String buildOptions(Precision precision, Formula formula) {
         return "-D SQUALL_REAL=" + precision.openClType() + " -D SQUALL_LANES=" + VECTOR_LANES
                 + " -D SQUALL_VECS=" + lanes(precision) / VECTOR_LANES
                 + " -D SQUALL_CHECK_FROM=" + CYCLE_CHECK_FROM
+                + " -D SQUALL_FORMULA=" + formula.code()
+                + (formula instanceof Formula.Multibrot m ? " -D SQUALL_POWER=" + m.power() : "")
                 + (precision == Precision.F64 ? " -D SQUALL_FP64=1" : "");
+    }
+
+    /** What tells two programs apart: the precision and the options of the formula's loop (not julia's constant). */
+    public static String programKey(Precision precision, Formula formula) {
+        return buildOptions(precision, formula);
     }
 
     /**

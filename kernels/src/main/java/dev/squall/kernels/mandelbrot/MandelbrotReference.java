@@ -3,8 +3,8 @@ package dev.squall.kernels.mandelbrot;
 import dev.squall.kernels.Precision;
 
 /**
- * The Java reference of the Mandelbrot kernel: the seed's definition, one pixel at a time, each operation
- * rounded separately (Java never fuses a multiply-add unless {@link Math#fma} is called).
+ * The Java reference of the escape-time kernels: the seed's Mandelbrot definition and the {@link Formula}s of
+ * shared/reference/formulas.md, one pixel at a time, each operation rounded separately (Java never fuses a multiply-add unless {@link Math#fma} is called).
  *
  * <p>f64 is the seed exactly. f32 is Squall's own: the pixel's f64 coordinate rounded once to float, then the same
  * loop in float arithmetic. Every backend is compared with these methods bit for bit.
@@ -44,14 +44,112 @@ public final class MandelbrotReference {
         return n;
     }
 
+    /**
+     * The count of {@code formula} at the pixel whose coordinates are {@code (x0, y0)}: shared/reference/formulas.md's
+     * loop, each operation rounded on its own in the order written. (The Mandelbrot set has its own methods above,
+     * the seed's loop as it is.)
+     */
+    public static int iterate(Formula formula, double x0, double y0, int maxIter) {
+        if (formula instanceof Formula.Mandelbrot) {
+            return iterate(x0, y0, maxIter);
+        }
+        boolean julia = formula instanceof Formula.Julia;
+        double ax = julia ? ((Formula.Julia) formula).cr() : x0;
+        double ay = julia ? ((Formula.Julia) formula).ci() : y0;
+        double x = julia ? x0 : 0.0;
+        double y = julia ? y0 : 0.0;
+        int power = formula instanceof Formula.Multibrot m ? m.power() : 2;
+        int n = 0;
+        while (x * x + y * y <= 4.0 && n < maxIter) {
+            switch (formula) {
+                case Formula.Julia j -> {
+                    double t = x * x - y * y + ax;
+                    y = 2.0 * x * y + ay;
+                    x = t;
+                }
+                case Formula.BurningShip b -> {
+                    double t = x * x - y * y + ax;
+                    y = 2.0 * Math.abs(x) * Math.abs(y) + ay;
+                    x = t;
+                }
+                case Formula.Tricorn t3 -> {
+                    double t = x * x - y * y + ax;
+                    y = -2.0 * x * y + ay;
+                    x = t;
+                }
+                case Formula.Multibrot m -> {
+                    double pr = x;
+                    double pi = y;
+                    for (int k = 1; k < power; k++) {
+                        double r = pr * x - pi * y;
+                        pi = pr * y + pi * x;
+                        pr = r;
+                    }
+                    x = pr + ax;
+                    y = pi + ay;
+                }
+                case Formula.Mandelbrot mb -> throw new AssertionError("handled above");
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** As {@link #iterate(Formula, double, double, int)} in float: coordinates and constant rounded once to float. */
+    public static int iterate(Formula formula, float x0, float y0, int maxIter) {
+        if (formula instanceof Formula.Mandelbrot) {
+            return iterate(x0, y0, maxIter);
+        }
+        boolean julia = formula instanceof Formula.Julia;
+        float ax = julia ? (float) ((Formula.Julia) formula).cr() : x0;
+        float ay = julia ? (float) ((Formula.Julia) formula).ci() : y0;
+        float x = julia ? x0 : 0.0f;
+        float y = julia ? y0 : 0.0f;
+        int power = formula instanceof Formula.Multibrot m ? m.power() : 2;
+        int n = 0;
+        while (x * x + y * y <= 4.0f && n < maxIter) {
+            switch (formula) {
+                case Formula.Julia j -> {
+                    float t = x * x - y * y + ax;
+                    y = 2.0f * x * y + ay;
+                    x = t;
+                }
+                case Formula.BurningShip b -> {
+                    float t = x * x - y * y + ax;
+                    y = 2.0f * Math.abs(x) * Math.abs(y) + ay;
+                    x = t;
+                }
+                case Formula.Tricorn t3 -> {
+                    float t = x * x - y * y + ax;
+                    y = -2.0f * x * y + ay;
+                    x = t;
+                }
+                case Formula.Multibrot m -> {
+                    float pr = x;
+                    float pi = y;
+                    for (int k = 1; k < power; k++) {
+                        float r = pr * x - pi * y;
+                        pi = pr * y + pi * x;
+                        pr = r;
+                    }
+                    x = pr + ax;
+                    y = pi + ay;
+                }
+                case Formula.Mandelbrot mb -> throw new AssertionError("handled above");
+            }
+            n++;
+        }
+        return n;
+    }
+
     /** The count of pixel ({@code px}, {@code py}); row {@code py = 0} is {@code view.yMin()}. */
     public static int pixel(MandelbrotParams p, int px, int py) {
         View v = p.view();
         double x0 = coordinate(v.xMin(), v.xMax(), px, p.width());
         double y0 = coordinate(v.yMin(), v.yMax(), py, p.height());
         return p.precision() == Precision.F64
-                ? iterate(x0, y0, p.maxIter())
-                : iterate((float) x0, (float) y0, p.maxIter());
+                ? iterate(p.formula(), x0, y0, p.maxIter())
+                : iterate(p.formula(), (float) x0, (float) y0, p.maxIter());
     }
 
     /** The whole image, row-major. Meant for tests and small images; the host verifies large ones row by row. */

@@ -1,4 +1,4 @@
-// Mandelbrot escape counts, exactly as MandelbrotReference.java: each pixel's result is the reference's count.
+// Escape-time counts, exactly as MandelbrotReference.java: each pixel's result is the reference's count.
 // FP_CONTRACT OFF: a fused multiply-add changes counts at the set's boundary; the seed rounds each step.
 #pragma OPENCL FP_CONTRACT OFF
 #ifdef SQUALL_FP64
@@ -14,7 +14,8 @@ typedef SQUALL_REAL real;
 //       SQUALL_VECS * SQUALL_LANES for the SIMD variant); ys: start coordinate of each row of this band;
 //   counts: the band's counts, row-major, width * rows; executed: iterations actually run, one entry per work-item
 //       (uint for one pixel, ulong for the SIMD variant's several);
-//   cycles: non-zero to stop orbits whose state repeats bit for bit (their count is max_iter, see below).
+//   cycles: non-zero to stop orbits whose state repeats bit for bit (their count is max_iter, see below);
+//   cr, ci: julia's constant (unused by the other formulas).
 //
 // Cycle shortcut (Brent): from step SQUALL_CHECK_FROM - 1 on, each new state is compared with a saved one (the start
 // state, then the states at steps SQUALL_CHECK_FROM, 2 * SQUALL_CHECK_FROM, ...). Equal means the orbit cycles
@@ -22,6 +23,57 @@ typedef SQUALL_REAL real;
 // max_iter, as the full loop would give. Starting late spares the many orbits that escape early any cost. (== treats
 // -0.0 and +0.0 alike; states differing only in the sign of a zero have orbits of identical magnitudes. NaN never
 // compares equal.)
+
+// The formula (Formula.java, shared/reference/formulas.md), by SQUALL_FORMULA: 0 mandelbrot, 1 julia, 2 burning ship,
+// 3 tricorn, 4 multibrot of power SQUALL_POWER. Each orbit starts at (sx, sy) and adds (ax, ay) each step: (0, 0)
+// and the pixel's (x0, y0), except julia: the pixel, then the constant (cr, ci), a kernel argument. SQUALL_NEXT sets
+// x, y to the next state from x, y and their squares xx, yy (already computed for the escape test), every
+// operation rounded on its own in the order the reference writes it.
+#ifndef SQUALL_FORMULA
+#define SQUALL_FORMULA 0
+#endif
+#if SQUALL_FORMULA == 0 || SQUALL_FORMULA == 1
+#define SQUALL_NEXT(x, y, xx, yy, ax, ay, T)            \
+    {                                                   \
+        const T t = xx - yy + ax;                       \
+        y = (T) 2 * x * y + ay;                         \
+        x = t;                                          \
+    }
+#elif SQUALL_FORMULA == 2
+#define SQUALL_NEXT(x, y, xx, yy, ax, ay, T)            \
+    {                                                   \
+        const T t = xx - yy + ax;                       \
+        y = (T) 2 * fabs(x) * fabs(y) + ay;             \
+        x = t;                                          \
+    }
+#elif SQUALL_FORMULA == 3
+#define SQUALL_NEXT(x, y, xx, yy, ax, ay, T)            \
+    {                                                   \
+        const T t = xx - yy + ax;                       \
+        y = (T) -2 * x * y + ay;                        \
+        x = t;                                          \
+    }
+#elif SQUALL_FORMULA == 4
+#define SQUALL_NEXT(x, y, xx, yy, ax, ay, T)            \
+    {                                                   \
+        T pr = x;                                       \
+        T pi = y;                                       \
+        for (int k = 1; k < SQUALL_POWER; k++) {        \
+            const T r = pr * x - pi * y;                \
+            pi = pr * y + pi * x;                       \
+            pr = r;                                     \
+        }                                               \
+        x = pr + ax;                                    \
+        y = pi + ay;                                    \
+    }
+#else
+#error "SQUALL_FORMULA must be 0 to 4"
+#endif
+#if SQUALL_FORMULA == 1
+#define SQUALL_STARTS_AT_PIXEL 1
+#else
+#define SQUALL_STARTS_AT_PIXEL 0
+#endif
 
 // One step of one orbit; leaves the enclosing loop when the point escapes ("!(<=)" so that NaN escapes, as in Java).
 #define SQUALL_SCALAR_STEP                              \
@@ -32,9 +84,7 @@ typedef SQUALL_REAL real;
             escaped = true;                             \
             break;                                      \
         }                                               \
-        const real t = xx - yy + x0;                    \
-        y = (real) 2 * x * y + y0;                      \
-        x = t;                                          \
+        SQUALL_NEXT(x, y, xx, yy, ax, ay, real)         \
         n++;                                            \
     }
 
@@ -47,7 +97,9 @@ __kernel void mandelbrot(__global const real *xs,
                          const uint width,
                          const uint rows,
                          const uint max_iter,
-                         const uint cycles)
+                         const uint cycles,
+                         const real cr,
+                         const real ci)
 {
     const uint px = get_global_id(0);
     const uint py = get_global_id(1);
@@ -56,10 +108,19 @@ __kernel void mandelbrot(__global const real *xs,
     }
     const real x0 = xs[px];
     const real y0 = ys[py];
+#if SQUALL_STARTS_AT_PIXEL
+    const real ax = cr;
+    const real ay = ci;
+    real x = x0;
+    real y = y0;
+#else
+    const real ax = x0;
+    const real ay = y0;
     real x = (real) 0;
     real y = (real) 0;
-    real saved_x = (real) 0;
-    real saved_y = (real) 0;
+#endif
+    real saved_x = x;
+    real saved_y = y;
     uint n = 0;
     bool cycled = false;
     // Phase 1, steps 1 .. SQUALL_CHECK_FROM - 1 (all of them without the shortcut): the plain loop.
@@ -145,9 +206,7 @@ typedef SQUALL_CAT(int, SQUALL_LANES) maskn;      // what comparisons of floatN 
         active_##s &= (xx_##s + yy_##s <= (realn) 4);
 #define SQUALL_ADVANCE(s)                                           \
         {                                                           \
-            const realn t = xx_##s - yy_##s + x0_##s;               \
-            y_##s = (realn) 2 * x_##s * y_##s + y0;                 \
-            x_##s = t;                                              \
+            SQUALL_NEXT(x_##s, y_##s, xx_##s, yy_##s, ax_##s, ay, realn) \
             n_##s -= SQUALL_TO_COUNT(active_##s);                   \
         }
 #define SQUALL_SIMD_STEP                                            \
@@ -161,10 +220,11 @@ typedef SQUALL_CAT(int, SQUALL_LANES) maskn;      // what comparisons of floatN 
 #define SQUALL_START(s)                                                                             \
     const uint v_##s = (uint) (#s[0] - 'a');                                                        \
     const realn x0_##s = SQUALL_VLOAD(gx * SQUALL_VECS + v_##s, xs);                                \
-    realn x_##s = (realn) 0;                                                                        \
-    realn y_##s = (realn) 0;                                                                        \
-    realn saved_x_##s = (realn) 0;                                                                  \
-    realn saved_y_##s = (realn) 0;                                                                  \
+    const realn ax_##s = SQUALL_STARTS_AT_PIXEL ? (realn) cr : x0_##s;                              \
+    realn x_##s = SQUALL_STARTS_AT_PIXEL ? x0_##s : (realn) 0;                                      \
+    realn y_##s = SQUALL_STARTS_AT_PIXEL ? y0 : (realn) 0;                                          \
+    realn saved_x_##s = x_##s;                                                                      \
+    realn saved_y_##s = y_##s;                                                                      \
     countn n_##s = (countn) 0;                                                                      \
     maskn active_##s = SQUALL_TO_MASK(SQUALL_LANE_IDS + (countn) (v_##s * SQUALL_LANES)             \
                                       < (countn) (width - px));                                     \
@@ -189,7 +249,9 @@ __kernel void mandelbrot_simd(__global const real *xs,
                               const uint width,
                               const uint rows,
                               const uint max_iter,
-                              const uint cycles)
+                              const uint cycles,
+                              const real cr,
+                              const real ci)
 {
     const uint gx = get_global_id(0);
     const uint py = get_global_id(1);
@@ -198,6 +260,7 @@ __kernel void mandelbrot_simd(__global const real *xs,
         return;
     }
     const realn y0 = (realn) (ys[py]);
+    const realn ay = SQUALL_STARTS_AT_PIXEL ? (realn) ci : y0;
     SQUALL_EACH(SQUALL_START)
     const uint plain = cycles ? min(max_iter, (uint) (SQUALL_CHECK_FROM - 1)) : max_iter;
     uint i = 0;
