@@ -12,7 +12,7 @@ final class BenchFormulaCommands {
     private BenchFormulaCommands() {
     }
 
-    @Command(name = "julia", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "julia",
             description = "Time whole Julia-set renders (--c fixed): median, spread, stage times.")
     static final class Julia extends BenchMandelbrotCommand {
         @Option(names = "--c", required = true, paramLabel = "CR,CI", description = "The constant c, e.g. -0.8,0.156.")
@@ -24,7 +24,7 @@ final class BenchFormulaCommands {
         }
     }
 
-    @Command(name = "burning-ship", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "burning-ship",
             description = "Time whole Burning Ship renders: median, spread, stage times.")
     static final class BurningShip extends BenchMandelbrotCommand {
         @Override
@@ -33,7 +33,7 @@ final class BenchFormulaCommands {
         }
     }
 
-    @Command(name = "tricorn", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "tricorn",
             description = "Time whole Tricorn renders: median, spread, stage times.")
     static final class Tricorn extends BenchMandelbrotCommand {
         @Override
@@ -42,7 +42,7 @@ final class BenchFormulaCommands {
         }
     }
 
-    @Command(name = "multibrot", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "multibrot",
             description = "Time whole Multibrot renders (--power D): median, spread, stage times.")
     static final class Multibrot extends BenchMandelbrotCommand {
         @Option(names = "--power", required = true, paramLabel = "D", description = "The integer power, 2 to 16.")

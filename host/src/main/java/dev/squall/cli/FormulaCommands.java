@@ -7,18 +7,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code squall render julia | burning-ship | tricorn | multibrot}: {@code render mandelbrot} with another map
  * (shared/reference/formulas.md), every option of it kept (view, precision, devices, outputs, --verify, any size).
- * Each command adds only what its formula takes.
+ * Each command adds only what its formula takes; the rest of its {@code @Command} (help options, exit codes) is
+ * inherited from {@code render mandelbrot}'s.
  */
 final class FormulaCommands {
     private FormulaCommands() {
     }
 
-    @Command(name = "julia", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "julia",
             description = {"Render a Julia set: z -> z^2 + c from z = the pixel, c fixed (--c).",
-                "Row 0 of the image is YMIN."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:done", "1:failed (device or I/O error)", "2:bad input (nothing written)",
-                "3:--verify found pixels that differ from the Java reference (nothing written)"})
+                "Row 0 of the image is YMIN."})
     static final class Julia extends MandelbrotCommand {
         @Option(names = "--c", required = true, paramLabel = "CR,CI",
                 description = "The constant c, two finite numbers (one IEEE double each), e.g. -0.8,0.156.")
@@ -30,12 +28,9 @@ final class FormulaCommands {
         }
     }
 
-    @Command(name = "burning-ship", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "burning-ship",
             description = {"Render the Burning Ship: z -> (|Re z| + i |Im z|)^2 + c, from z = 0.",
-                "Row 0 of the image is YMIN: with the usual view (YMIN < YMAX) the ship is upside down."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:done", "1:failed (device or I/O error)", "2:bad input (nothing written)",
-                "3:--verify found pixels that differ from the Java reference (nothing written)"})
+                "Row 0 of the image is YMIN: with the usual view (YMIN < YMAX) the ship is upside down."})
     static final class BurningShip extends MandelbrotCommand {
         @Override
         Formula formula() {
@@ -43,12 +38,9 @@ final class FormulaCommands {
         }
     }
 
-    @Command(name = "tricorn", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "tricorn",
             description = {"Render the Tricorn (Mandelbar): z -> conj(z)^2 + c, from z = 0.",
-                "Row 0 of the image is YMIN."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:done", "1:failed (device or I/O error)", "2:bad input (nothing written)",
-                "3:--verify found pixels that differ from the Java reference (nothing written)"})
+                "Row 0 of the image is YMIN."})
     static final class Tricorn extends MandelbrotCommand {
         @Override
         Formula formula() {
@@ -56,12 +48,9 @@ final class FormulaCommands {
         }
     }
 
-    @Command(name = "multibrot", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "multibrot",
             description = {"Render a Multibrot set: z -> z^D + c from z = 0 (--power D, 2 to 16; 2 is mandelbrot).",
-                "Row 0 of the image is YMIN."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:done", "1:failed (device or I/O error)", "2:bad input (nothing written)",
-                "3:--verify found pixels that differ from the Java reference (nothing written)"})
+                "Row 0 of the image is YMIN."})
     static final class Multibrot extends MandelbrotCommand {
         @Option(names = "--power", required = true, paramLabel = "D",
                 description = "The integer power, from 2 to 16.")

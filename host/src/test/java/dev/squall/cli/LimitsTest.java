@@ -38,17 +38,14 @@ class LimitsTest {
 
     @Test
     void aJobFrameWiderThanTheHeapCanHoldIsRefusedAsRenderRefusesIt() throws IOException {
-        Path job = Files.writeString(dir.resolve("job.json"), """
-                { "kernel": "mandelbrot", "width": 2147483647, "height": 1, "max_iter": 10, "device": "cpu",
-                  "frames": [ {"view": [-2.5, 1.0, -1.0, 1.0]} ], "output": { "dir": "frames", "format": "counts" } }
-                """);
+        Path job = TestJobs.oneFrame(dir.resolve("job.json"), Integer.MAX_VALUE, 1, 10, "cpu", "frames", "counts");
         CliRun run = CliRun.of("job", "run", job.toString());
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("squall: width 2147483647 x height 1 needs "), run::toString);
         assertEquals(1, run.err().lines().count(), run::toString);
         assertFalse(Files.exists(dir.resolve("frames")));
 
-        Path png = Files.writeString(dir.resolve("png.json"), Files.readString(job).replace("\"counts\"", "\"png\""));
+        Path png = TestJobs.oneFrame(dir.resolve("png.json"), Integer.MAX_VALUE, 1, 10, "cpu", "frames", "png");
         CliRun wide = CliRun.of("job", "run", png.toString());
         assertEquals(2, wide.exitCode(), wide::toString);
         assertEquals("squall: width 2147483647: PNG rows hold at most 715827877 pixels (one Java array of RGB"

@@ -197,10 +197,7 @@ class SharedJobFolderTest {
 
     @Test
     void aDeviceThatIsNotThereMakesNoFolder() throws IOException {
-        Path job = Files.writeString(dir.resolve("job.json"), """
-                { "kernel": "mandelbrot", "width": 32, "height": 16, "max_iter": 50, "device": "opencl:9:9",
-                  "frames": [ {"view": [-2.5, 1.0, -1.0, 1.0]} ], "output": { "dir": "made", "format": "png" } }
-                """);
+        Path job = TestJobs.oneFrame(dir.resolve("job.json"), 32, 16, 50, "opencl:9:9", "made", "png");
         CliRun run = CliRun.of("job", "run", job.toString());
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("squall: --device opencl:9:9 names no OpenCL device"), run::toString);
@@ -212,10 +209,7 @@ class SharedJobFolderTest {
         Path sub = Files.createDirectories(dir.resolve("jobs/here"));
         Path absolute = dir.resolve("absolute-out");
         for (String out : List.of("../../above", absolute.toString())) {
-            Path job = Files.writeString(sub.resolve("job.json"), """
-                    { "kernel": "mandelbrot", "width": 32, "height": 16, "max_iter": 50, "device": "cpu",
-                      "frames": [ {"view": [-2.5, 1.0, -1.0, 1.0]} ], "output": { "dir": "%s", "format": "u32" } }
-                    """.formatted(out).replace("\"u32\"", "\"counts\""));
+            Path job = TestJobs.oneFrame(sub.resolve("job.json"), 32, 16, 50, "cpu", out, "counts");
             CliRun run = CliRun.of("job", "run", job.toString());
             assertEquals(0, run.exitCode(), run::toString);
         }

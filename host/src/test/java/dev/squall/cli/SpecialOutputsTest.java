@@ -148,10 +148,7 @@ class SpecialOutputsTest {
 
     @Test
     void aJobFrameThatIsAFifoIsRefusedAndLeftAFifo() throws Exception {
-        Path job = Files.writeString(dir.resolve("job.json"), """
-                { "kernel": "mandelbrot", "width": 32, "height": 16, "max_iter": 50, "device": "cpu",
-                  "frames": [ {"view": [-2.5, 1.0, -1.0, 1.0]} ], "output": { "dir": "frames", "format": "counts" } }
-                """);
+        Path job = TestJobs.oneFrame(dir.resolve("job.json"), 32, 16, 50, "cpu", "frames", "counts");
         Files.createDirectories(dir.resolve("frames"));
         Path fifo = Posix.mkfifo(dir.resolve("frames/frame-00000.u32"));
         CliRun run = CliRun.of("job", "run", job.toString());
