@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.squall.kernels.Precision;
 import dev.squall.testing.OpenClTestDevice;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code squall bench device}: the JSON's shape and the table; the figures themselves are in BENCHMARKS.md. */
+@Tag("slow")
 class BenchDeviceCommandTest {
     private static final List<String> HEADLINE = List.of("global_bandwidth_gbps", "h2d_gbps", "d2h_gbps",
             "h2d_map_gbps", "d2h_map_gbps", "launch_latency_us", "fp32_gflops", "int32_gops", "host_copy_gbps");

@@ -98,7 +98,7 @@ class BenchSweepCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-        --kernel julia          | --kernel must be mandelbrot or brightness, got "julia"
+        --kernel newton         | --kernel must be one of mandelbrot, julia, burning-ship, tricorn, multibrot or brightness, got "newton"
         --sizes 0,16            | --sizes must be a list of distinct sides from 1 to 16384 such as 256,512,1024, got "0,16"
         --sizes 16,16           | --sizes must be a list of distinct sides from 1 to 16384 such as 256,512,1024, got "16,16"
         --sizes 16,abc          | --sizes must be a list of distinct sides from 1 to 16384 such as 256,512,1024, got "16,abc"

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code squall job run}: frames equal to {@code render}'s, resume that skips intact frames and redoes missing or
  * damaged ones, --force, a kill (SIGKILL, SIGTERM) that leaves only complete frames, and job files rejected whole.
  */
+@Tag("slow")
 class JobCommandTest {
     private static final String VIEWS = """
             [ {"view": [-2.5, 1.0, -1.0, 1.0]}, {"view": [-0.75, -0.74, 0.10, 0.11]},

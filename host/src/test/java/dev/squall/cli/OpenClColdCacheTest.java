@@ -9,6 +9,7 @@ import dev.squall.testing.OpenClTestDevice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every OpenCL program Squall builds, on a driver with an empty kernel cache (PoCL compiles then, and its clang
  * used to print "N warnings generated." straight to stderr): stderr holds Squall's own lines only.
  */
+@Tag("slow")
 class OpenClColdCacheTest {
     @TempDir
     Path dir;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * another job is refused while one writes, and afterwards unless {@code --force}; temporary files are removed only
  * when their writer is gone.
  */
+@Tag("slow")
 class SharedJobFolderTest {
     private static final Pattern SUMMARY = Pattern.compile(
             "job: (\\d+) frames? rendered, (\\d+) skipped(?:, (\\d+) written by another run)?[,:].*");

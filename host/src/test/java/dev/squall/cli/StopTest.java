@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM and SIGINT take one ordered path: the frame being written finishes, the stop is said in one line, the
  * exit code is 128 plus the signal, and no stack trace is ever printed.
  */
+@Tag("slow")
 class StopTest {
     private static final Pattern PART = Pattern.compile("\\.(frame-\\d{5}\\.png)\\.[0-9a-z]+\\.part");
 

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A render larger than its memory: the tiles stream through the verifier into the file, nothing holds the image. */
+@Tag("slow")
 class StreamedRenderTest {
     private static final Pattern VERIFIED = Pattern.compile(
             "verified: 256000000 pixels identical to the Java reference \\(f64, sum (\\d+), crc32 ([0-9a-f]{8})\\)\n");

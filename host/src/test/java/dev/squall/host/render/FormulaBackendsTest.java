@@ -13,6 +13,7 @@ import dev.squall.kernels.mandelbrot.View;
 import dev.squall.testing.Checksums;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link MandelbrotBackendsTest}: the reference outputs exactly in f64, the Java reference bit for bit elsewhere
  * (f32, views and constants that are in no reference file), and the same iterations executed everywhere.
  */
+@Tag("slow")
 class FormulaBackendsTest {
     static Stream<Arguments> referenceCases() {
         return Stream.of(Kind.values()).flatMap(kind -> Stream.of(

@@ -16,11 +16,13 @@ import dev.squall.testing.Checksums;
 import dev.squall.testing.OpenClTestDevice;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every backend, every precision, against the Java reference and the seed's checksums: no tolerance. */
+@Tag("slow")
 class MandelbrotBackendsTest {
 
     /** Every backend and schedule: all must give the reference's counts. */
