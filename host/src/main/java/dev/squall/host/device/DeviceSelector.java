@@ -75,7 +75,11 @@ public final class DeviceSelector {
         return new CpuBackend();
     }
 
-    private static List<Backend> openAll(DeviceSpec spec, Precision precision, OpenClProbe probe,
+    /**
+     * Opens every backend {@code spec} names for {@code precision}, for a caller that keeps them across renders
+     * (the library's engine); the caller closes them. A single device is a list of one.
+     */
+    public static List<Backend> openAll(DeviceSpec spec, Precision precision, OpenClProbe probe,
             Consumer<String> notice) {
         List<Backend> backends = new java.util.ArrayList<>();
         try {

@@ -1,0 +1,202 @@
+package dev.squall.api;
+
+import dev.squall.host.Backend;
+import dev.squall.host.Schedule;
+import dev.squall.host.device.DeviceSelector;
+import dev.squall.host.device.DeviceSpec;
+import dev.squall.host.device.DeviceUnavailableException;
+import dev.squall.host.opencl.OpenCl;
+import dev.squall.host.opencl.OpenClDevice;
+import dev.squall.host.opencl.OpenClException;
+import dev.squall.host.opencl.OpenClProbe;
+import dev.squall.host.render.MandelbrotRenderer;
+import dev.squall.host.render.RenderResult;
+import dev.squall.host.verify.Verdict;
+import dev.squall.host.verify.Verifier;
+import dev.squall.kernels.InvalidParameterException;
+import dev.squall.kernels.Precision;
+import dev.squall.kernels.image.ImageStep;
+import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Squall's engine for an embedding program: the devices named when it is opened, each opened (and its programs
+ * built) once, on first use for a precision, and closed with the engine. Renders share their tiles between the
+ * devices, and a tile that fails on a device is redone on the CPU backend, told to the listener.
+ * <pre>{@code
+ * try (Engine engine = Engine.open("auto", System.err::println);
+ *      Render render = engine.render(new MandelbrotParams(1920, 1080, new View(-2.5, 1, -1, 1), 1000, Precision.F64))) {
+ *     if (!engine.verify(render).identical()) throw new AssertionError();
+ *     render.writePng(Path.of("mandelbrot.png"));
+ * }
+ * }</pre>
+ * An engine may be used from several threads; each call renders on all of its devices.
+ */
+public final class Engine implements AutoCloseable {
+    /** Mismatches a {@link Verification} keeps. */
+    private static final int KEPT_MISMATCHES = 10;
+
+    private final DeviceSpec spec;
+    private final EngineListener listener;
+    private final OpenClProbe probe;
+    private final Map<Precision, List<Backend>> backends = new EnumMap<>(Precision.class);
+    private Backend imageBackend;
+    private boolean closed;
+
+    private Engine(DeviceSpec spec, EngineListener listener) {
+        this.spec = spec;
+        this.listener = listener;
+        this.probe = OpenCl.probe();
+    }
+
+    /**
+     * An engine on {@code devices}: {@code auto} (the best OpenCL device, else the CPU backend), {@code cpu},
+     * {@code opencl} (the best OpenCL device), {@code opencl:P:D} (platform P, device D, as {@link #devices()}
+     * numbers them), {@code all} (every OpenCL device and the CPU), or a comma-separated list of these.
+     *
+     * @param devices where to run
+     * @param listener what hears the engine's notices (device choices, fallbacks)
+     * @return the engine; nothing is opened until the first render
+     * @throws InvalidParameterException when {@code devices} is not one of the forms above
+     */
+    public static Engine open(String devices, EngineListener listener) {
+        return new Engine(DeviceSpec.parse(devices), listener);
+    }
+
+    /**
+     * As {@link #open(String, EngineListener)}, hearing nothing.
+     *
+     * @param devices where to run
+     * @return the engine
+     */
+    public static Engine open(String devices) {
+        return open(devices, EngineListener.NONE);
+    }
+
+    /**
+     * The devices this machine has, as {@code open} names them: every OpenCL device ({@code opencl:P:D} and what
+     * it is), then {@code cpu}. Without OpenCL (no loader, no driver) only {@code cpu}.
+     *
+     * @return one line a device: its id, a space, its description
+     */
+    public static List<String> devices() {
+        List<String> lines = new ArrayList<>();
+        for (OpenClDevice device : OpenCl.probe().devices()) {
+            lines.add(device.id() + " " + device.label());
+        }
+        lines.add("cpu " + DeviceSelector.cpu().label());
+        return lines;
+    }
+
+    /**
+     * Renders {@code params} whole into native memory.
+     *
+     * @param params the image: size, view, iterations, precision and formula
+     * @return the counts, which the caller closes
+     * @throws EngineException when a device named cannot run it (no fp64, a formula it does not know) or fails
+     *     beyond what the CPU fallback covers
+     */
+    public Render render(MandelbrotParams params) {
+        List<Backend> on = backends(params.precision());
+        try {
+            RenderResult result = MandelbrotRenderer.render(on, params, Schedule.DEFAULT, DeviceSelector::cpu,
+                    listener::notice);
+            return new Render(params, result.counts(), result.device(), result.seconds(), result.iterations());
+        } catch (DeviceUnavailableException | OpenClException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Compares every pixel of {@code render} with its kernel's Java reference, bit for bit (on every core).
+     *
+     * @param render what an engine rendered
+     * @return how many pixels differ, and the first of them
+     */
+    public Verification verify(Render render) {
+        Verdict verdict = Verifier.mandelbrot(render.buffer(), render.params(), KEPT_MISMATCHES);
+        return new Verification(verdict.pixels(), verdict.mismatches(),
+                verdict.first().stream().map(Object::toString).toList());
+    }
+
+    /**
+     * Runs an image chain (point and neighbourhood operations, in order) on an RGBA8 image, on the engine's first
+     * device (a GPU or accelerator for {@code auto}; image work is memory-bound, so a CPU-type OpenCL device gives
+     * way to the CPU backend).
+     *
+     * @param chain the operations, as {@link dev.squall.kernels.image.ImageOps#parse} makes them
+     * @param width the image's width in pixels
+     * @param height the image's height in pixels
+     * @param rgba {@code width * height * 4} bytes, row-major, R G B A
+     * @return the result, as many bytes, alpha copied
+     * @throws EngineException when the device cannot run the chain
+     */
+    public byte[] image(List<ImageStep> chain, int width, int height, byte[] rgba) {
+        if ((long) width * height * 4 != rgba.length) {
+            throw new IllegalArgumentException(width + "x" + height + " RGBA needs " + (long) width * height * 4
+                    + " bytes, got " + rgba.length);
+        }
+        byte[] out = new byte[rgba.length];
+        try {
+            Backend backend = imageBackend();
+            synchronized (backend) {
+                backend.image(chain, width, height, rgba, out);
+            }
+        } catch (DeviceUnavailableException | OpenClException | UnsupportedOperationException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The ids of the devices the engine has opened so far, joined by {@code ", "}. */
+    public synchronized String opened() {
+        return backends.values().stream().flatMap(List::stream).map(Backend::id).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    private synchronized List<Backend> backends(Precision precision) {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        List<Backend> on = backends.get(precision);
+        if (on == null) {
+            try {
+                on = DeviceSelector.openAll(spec, precision, probe, listener::notice);
+            } catch (DeviceUnavailableException | OpenClException e) {
+                throw new EngineException(e.getMessage(), e);
+            }
+            backends.put(precision, on);
+        }
+        return on;
+    }
+
+    private synchronized Backend imageBackend() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        if (imageBackend == null) {
+            DeviceSpec one = spec instanceof DeviceSpec.All || spec instanceof DeviceSpec.Several
+                    ? new DeviceSpec.Auto() : spec;
+            imageBackend = DeviceSelector.open(one, Precision.F32, probe, listener::notice, false);
+        }
+        return imageBackend;
+    }
+
+    /** Closes every device the engine opened, releasing their native resources. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        backends.values().forEach(list -> list.forEach(Backend::close));
+        backends.clear();
+        if (imageBackend != null) {
+            imageBackend.close();
+        }
+    }
+}
