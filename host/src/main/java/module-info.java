@@ -1,0 +1,30 @@
+/**
+ * Squall's engine: devices, backends, tiles, fallback, verification, image I/O and jobs, for JVM programs that
+ * embed it. Exported: {@code dev.squall.api} (the facade: {@link dev.squall.api.Engine}) and the service-provider
+ * interface a device family implements ({@code dev.squall.host}: {@link dev.squall.host.Backend};
+ * {@code dev.squall.host.tiling}: the bands it renders). Everything else (the JOCL wrappers, the vector loops,
+ * tiling and scheduling, jobs, file formats) is the engine's own: the command line ({@code host/cli}), the
+ * benchmarks and the TornadoVM module use it from the class path, where a module's exports do not apply.
+ */
+module dev.squall.engine {
+    requires transitive dev.squall.kernels;
+    requires jdk.incubator.vector;
+    requires java.desktop;
+    requires java.management;
+    requires jdk.management;
+    requires jocl;
+    requires pngj;
+    requires com.fasterxml.jackson.databind;
+    requires me.tongfei.progressbar;
+    requires org.knowm.xchart;
+
+    exports dev.squall.api;
+    exports dev.squall.host;
+    exports dev.squall.host.tiling;
+
+    // Jackson reads and writes the job, manifest and benchmark records by reflection.
+    opens dev.squall.host.job to com.fasterxml.jackson.databind;
+    opens dev.squall.host.bench to com.fasterxml.jackson.databind;
+
+    uses dev.squall.host.device.BackendProvider;
+}
