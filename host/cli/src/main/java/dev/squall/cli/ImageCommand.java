@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Alpha is kept when the input has it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:some inputs could not be read (the others were written) or a device failed",
-            "2:bad arguments (nothing written)"})
+            "2:bad arguments (nothing written)",
+            "3:--verify found pixels that differ from the Java reference (nothing written)"})
 final class ImageCommand implements Callable<Integer> {
 
     @Spec
@@ -71,11 +73,15 @@ final class ImageCommand implements Callable<Integer> {
                     + " default output and much faster; 9 for the smallest files.")
     int pngLevel;
 
+    @Option(names = "--verify", description = "Compare every image with the Java reference, byte for byte, before"
+            + " anything is written; on any difference write nothing and exit 3.")
+    boolean verify;
+
     @Option(names = "--list-ops", description = "List the operations with their arguments and exit.")
     boolean listOps;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (listOps) {
@@ -96,19 +102,63 @@ final class ImageCommand implements Callable<Integer> {
 
         List<ImageBatch.Outcome> outcomes;
         String used;
-        try (Backend backend = DeviceSelector.open(deviceSpec, Precision.F32, probe,
-                why -> stderr.println("squall: " + why), false)) {
+        // With the image on standard output, Squall's own lines go to stderr.
+        PrintWriter report = OutputTarget.isStandardOutput(out) ? stderr : stdout;
+        ImageBatch.Options options = new ImageBatch.Options(verify, DeviceSelector::cpu,
+                line -> stderr.println("squall: " + line));
+        try (Backend backend = deviceDecorator.apply(DeviceSelector.open(deviceSpec, Precision.F32, probe,
+                why -> stderr.println("squall: " + why), false))) {
             used = backend.id();
             outcomes = ImageBatch.run(targets, chain, backend, Runtime.getRuntime().availableProcessors(),
-                    pngLevel, problem -> stderr.println("squall: skipping " + problem));
+                    pngLevel, problem -> stderr.println("squall: skipping " + problem), options);
         }
         int failed = (int) outcomes.stream().filter(o -> o.problem() != null).count();
+        if (verify && !verdict(outcomes, report, stderr)) {
+            return Squall.EXIT_MISMATCH;
+        }
         int written = targets.size() - failed;
-        // With the image on standard output, Squall's own line goes to stderr.
-        (OutputTarget.isStandardOutput(out) ? stderr : stdout).printf(Locale.ROOT, "image: %d written, %d failed, on %s%n",
-                written, failed, used);
+        report.printf(Locale.ROOT, "image: %d written, %d failed, on %s%n", written, failed, used);
         return failed == 0 ? 0 : Squall.EXIT_FAILED;
     }
+
+    /**
+     * With --verify: every image processed is compared with the Java reference before anything is written. All
+     * identical: the verdict line, then every output is renamed into place. Any difference: how many and where, and
+     * nothing is written at all (the pending outputs are removed).
+     */
+    private static boolean verdict(List<ImageBatch.Outcome> outcomes, PrintWriter report, PrintWriter stderr)
+            throws IOException {
+        List<ImageBatch.Outcome> checked = outcomes.stream().filter(o -> o.problem() == null).toList();
+        List<ImageBatch.Outcome> differ = checked.stream().filter(o -> o.differing() > 0).toList();
+        try {
+            if (!differ.isEmpty()) {
+                stderr.printf(Locale.ROOT, "verify: %d of %d images differ from the Java reference; nothing written."
+                        + " First differences:%n", differ.size(), checked.size());
+                for (ImageBatch.Outcome o : differ) {
+                    stderr.printf(Locale.ROOT, "  %s: %d pixels, first %s%n", o.input(), o.differing(), o.first());
+                }
+                return false;
+            }
+            report.printf(Locale.ROOT, "verified: %d image%s identical to the Java reference%n", checked.size(),
+                    checked.size() == 1 ? "" : "s");
+            for (ImageBatch.Outcome o : checked) {
+                o.pending().commit();
+            }
+            return true;
+        } finally {
+            for (ImageBatch.Outcome o : checked) {
+                if (o.pending() != null) {
+                    o.pending().close();
+                }
+            }
+        }
+    }
+
+    /**
+     * What wraps the device the command opens: nothing but the device itself, except in tests, which put a device
+     * there that gives wrong pixels or fails, to see what --verify and the fallback make of it.
+     */
+    static UnaryOperator<Backend> deviceDecorator = UnaryOperator.identity();
 
     /** Input to output, decided and checked before any work: missing inputs and clashing names are usage errors. */
     private Map<Path, Path> plan(PrintWriter stderr) {

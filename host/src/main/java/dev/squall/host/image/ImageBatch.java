@@ -1,9 +1,12 @@
 package dev.squall.host.image;
 
 import dev.squall.host.Backend;
+import dev.squall.host.DeviceException;
 import dev.squall.host.buffer.HostMemory;
+import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.imageio.ImageFiles;
 import dev.squall.host.imageio.RgbaImage;
+import dev.squall.kernels.image.ImageReference;
 import dev.squall.kernels.image.ImageStep;
 import dev.squall.kernels.image.NeighbourhoodStep;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one chain over many files: a worker per core, each taking the next file, decoding it, running the chain on
@@ -29,13 +33,40 @@ public final class ImageBatch {
     private ImageBatch() {
     }
 
-    /** What happened to one input: null when written, else why not. */
-    public record Outcome(Path input, String problem) {
+    /**
+     * What happened to one input: {@code problem} null when it was processed (and written, or pending when
+     * verifying), else why not. With verification, {@code differing} counts the pixels that differ from the Java
+     * reference ({@code first} says where the first is), and {@code pending} is the output waiting to be renamed
+     * into place, which the caller commits or closes.
+     */
+    public record Outcome(Path input, String problem, long differing, String first, AtomicFile.Pending pending) {
+        Outcome(Path input, String problem) {
+            this(input, problem, 0, null, null);
+        }
+    }
+
+    /**
+     * How a batch runs: verified against the Java reference (outputs then held as pending files, for the caller to
+     * commit only when every image is identical), and where a failing device's images are redone.
+     */
+    public record Options(boolean verify, Supplier<Backend> fallback, Consumer<String> notice) {
+        public static final Options PLAIN = new Options(false, null, line -> { });
     }
 
     public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, Backend backend, int workers,
             int compressionLevel, Consumer<String> problems) {
+        return run(targets, chain, backend, workers, compressionLevel, problems, Options.PLAIN);
+    }
+
+    /**
+     * As above, with {@code options}: an image whose device fails (an OpenCL error) is redone on
+     * {@code options.fallback()} and said; with {@code options.verify()}, each result is compared with
+     * {@link ImageReference#apply}, byte for byte, before anything is written.
+     */
+    public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, Backend backend, int workers,
+            int compressionLevel, Consumer<String> problems, Options options) {
         HeapBudget budget = HeapBudget.ofFreeHeap();
+        Fallback fallback = new Fallback(options);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, targets.size())),
                 Thread.ofPlatform().name("squall-image-", 0).daemon().factory());
         try {
@@ -44,7 +75,7 @@ public final class ImageBatch {
             Map<Path, Future<Outcome>> futures = new java.util.HashMap<>();
             targets.keySet().stream().sorted(java.util.Comparator.comparingLong(ImageBatch::size).reversed())
                     .forEach(in -> futures.put(in, pool.submit(() -> held(in, targets.get(in), chain, backend,
-                            compressionLevel, budget))));
+                            compressionLevel, budget, options, fallback))));
             List<Outcome> outcomes = new ArrayList<>();
             for (Path in : targets.keySet()) {
                 Future<Outcome> future = futures.get(in);
@@ -57,6 +88,7 @@ public final class ImageBatch {
             return outcomes;
         } finally {
             pool.shutdownNow();
+            fallback.close();
         }
     }
 
@@ -86,7 +118,7 @@ public final class ImageBatch {
      * {@link OutOfMemoryError} is this one input's failure, not the batch's.
      */
     private static Outcome held(Path in, Path out, List<ImageStep> chain, Backend backend, int compressionLevel,
-            HeapBudget budget) {
+            HeapBudget budget, Options options, Fallback fallback) {
         Optional<long[]> size = ImageFiles.dimensions(in);
         long need = size.map(d -> heapNeed(d[0] * d[1], chain)).orElse(0L);
         if (need > budget.total()) {
@@ -102,7 +134,7 @@ public final class ImageBatch {
             return new Outcome(in, "interrupted");
         }
         try {
-            return one(in, out, chain, backend, compressionLevel);
+            return one(in, out, chain, backend, compressionLevel, options, fallback);
         } catch (OutOfMemoryError e) {
             return new Outcome(in, "not enough Java heap to process it"
                     + size.map(d -> " (" + d[0] + "x" + d[1] + ")").orElse("")
@@ -146,7 +178,8 @@ public final class ImageBatch {
         }
     }
 
-    private static Outcome one(Path in, Path out, List<ImageStep> chain, Backend backend, int compressionLevel) {
+    private static Outcome one(Path in, Path out, List<ImageStep> chain, Backend backend, int compressionLevel,
+            Options options, Fallback fallback) {
         RgbaImage image;
         try {
             image = ImageFiles.read(in);
@@ -155,19 +188,80 @@ public final class ImageBatch {
         }
         byte[] result = new byte[image.rgba().length];
         try {
-            synchronized (backend) {
-                backend.image(chain, image.width(), image.height(), image.rgba(), result);
+            try {
+                synchronized (backend) {
+                    backend.image(chain, image.width(), image.height(), image.rgba(), result);
+                }
+            } catch (DeviceException e) {
+                Backend cpu = fallback.backend();
+                if (cpu == null) {
+                    throw e;
+                }
+                options.notice().accept(in + " failed on " + backend.id() + " (" + e.getMessage() + "); redone on "
+                        + cpu.id());
+                synchronized (cpu) {
+                    cpu.image(chain, image.width(), image.height(), image.rgba(), result);
+                }
             }
         } catch (UnsupportedOperationException e) {
             return new Outcome(in, e.getMessage());
         }
+        long differing = 0;
+        String first = null;
+        if (options.verify()) {
+            byte[] reference = ImageReference.apply(chain, image.width(), image.height(), image.rgba());
+            for (int p = 0, n = image.width() * image.height(); p < n; p++) {
+                int o = 4 * p;
+                if (result[o] != reference[o] || result[o + 1] != reference[o + 1] || result[o + 2] != reference[o + 2]
+                        || result[o + 3] != reference[o + 3]) {
+                    if (differing++ == 0) {
+                        first = String.format(Locale.ROOT, "(%d, %d): device %s, reference %s", p % image.width(),
+                                p / image.width(), rgba(result, o), rgba(reference, o));
+                    }
+                }
+            }
+            if (differing > 0) {
+                return new Outcome(in, null, differing, first, null);
+            }
+        }
+        RgbaImage done = new RgbaImage(image.width(), image.height(), image.alpha(), result);
         try {
-            ImageFiles.writePng(out, new RgbaImage(image.width(), image.height(), image.alpha(), result),
-                    compressionLevel);
+            if (options.verify()) {
+                return new Outcome(in, null, 0, null, ImageFiles.preparePng(out, done, compressionLevel));
+            }
+            ImageFiles.writePng(out, done, compressionLevel);
         } catch (IOException e) {
             return new Outcome(in, e.getMessage());
         }
         return new Outcome(in, null);
+    }
+
+    private static String rgba(byte[] pixels, int o) {
+        return String.format(Locale.ROOT, "rgba(%d, %d, %d, %d)", pixels[o] & 0xFF, pixels[o + 1] & 0xFF,
+                pixels[o + 2] & 0xFF, pixels[o + 3] & 0xFF);
+    }
+
+    /** The backend failing images are redone on, opened on the first failure and closed with the batch. */
+    private static final class Fallback {
+        private final Supplier<Backend> supplier;
+        private Backend backend;
+
+        Fallback(Options options) {
+            this.supplier = options.fallback();
+        }
+
+        synchronized Backend backend() {
+            if (backend == null && supplier != null) {
+                backend = supplier.get();
+            }
+            return backend;
+        }
+
+        synchronized void close() {
+            if (backend != null) {
+                backend.close();
+            }
+        }
     }
 
     private static Outcome join(Future<Outcome> future) {

@@ -329,4 +329,9 @@ public final class ImageFiles {
     public static void writePng(Path target, RgbaImage image, int compressionLevel) throws IOException {
         AtomicFile.write(target, (out, channel) -> ParallelPng.write(out, image, compressionLevel));
     }
+
+    /** As {@link #writePng}, leaving the target as it is until the caller commits ({@link AtomicFile#prepare}). */
+    public static AtomicFile.Pending preparePng(Path target, RgbaImage image, int compressionLevel) throws IOException {
+        return AtomicFile.prepare(target, (out, channel) -> ParallelPng.write(out, image, compressionLevel));
+    }
 }
