@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,7 +105,7 @@ final class ImageCommand implements Callable<Integer> {
         PrintWriter report = OutputTarget.isStandardOutput(out) ? stderr : stdout;
         ImageBatch.Options options = new ImageBatch.Options(verify, DeviceSelector::cpu,
                 line -> stderr.println("squall: " + line));
-        try (Backend backend = deviceDecorator.apply(DeviceSelector.open(deviceSpec, Precision.F32, probe,
+        try (Backend backend = Squall.deviceDecorator.apply(DeviceSelector.open(deviceSpec, Precision.F32, probe,
                 why -> stderr.println("squall: " + why), false))) {
             used = backend.id();
             outcomes = ImageBatch.run(targets, chain, backend, Runtime.getRuntime().availableProcessors(),
@@ -154,11 +153,7 @@ final class ImageCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * What wraps the device the command opens: nothing but the device itself, except in tests, which put a device
-     * there that gives wrong pixels or fails, to see what --verify and the fallback make of it.
-     */
-    static UnaryOperator<Backend> deviceDecorator = UnaryOperator.identity();
+
 
     /** Input to output, decided and checked before any work: missing inputs and clashing names are usage errors. */
     private Map<Path, Path> plan(PrintWriter stderr) {

@@ -73,7 +73,7 @@ final class JobRunCommand implements Callable<Integer> {
             plan.report().forEach(stdout::println);
             stdout.flush();
             try (JobProgress progress = progress(stderr)) {
-                result = JobRunner.run(plan, probe, progress);
+                result = JobRunner.run(plan, probe, progress, Squall::decorated);
             }
         }
         MandelbrotParams p = job.first();

@@ -188,7 +188,8 @@ class MandelbrotCommand implements Callable<Integer> {
             try {
                 return DeviceSelector.runAll(deviceSpec, params.precision(), OpenCl.probe(), notice, backends -> {
                     try {
-                        return MandelbrotRenderer.stream(backends, params, Schedule.DEFAULT, DeviceSelector::cpu,
+                        return MandelbrotRenderer.stream(Squall.decorated(backends), params, Schedule.DEFAULT,
+                                DeviceSelector::cpu,
                                 notice, (tile, tileCounts) -> {
                                     for (TileSink sink : sinks) {
                                         sink.accept(tile, tileCounts);

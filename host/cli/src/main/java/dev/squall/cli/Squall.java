@@ -1,10 +1,13 @@
 package dev.squall.cli;
 
+import dev.squall.host.Backend;
 import dev.squall.host.Shutdown;
 import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.imageio.UnwritableTargetException;
 import dev.squall.kernels.InvalidParameterException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -25,6 +28,17 @@ public final class Squall implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * What wraps every device a command opens: nothing but the device itself, except in tests, which put faults
+     * there (a tile that fails, a pixel a device gets wrong) to see what fallback and --verify make of them.
+     */
+    static UnaryOperator<Backend> deviceDecorator = UnaryOperator.identity();
+
+    /** The devices a command opened, each through {@link #deviceDecorator}. */
+    static List<Backend> decorated(List<Backend> backends) {
+        return backends.stream().map(deviceDecorator).toList();
+    }
 
     /** Where stderr goes: a terminal (live progress) or not; only {@link #main} can tell. */
     StderrTerminal stderrTerminal = StderrTerminal.NONE;

@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squall.host.Backend;
-import dev.squall.host.BandStats;
 import dev.squall.host.DeviceException;
-import dev.squall.host.Schedule;
 import dev.squall.host.imageio.ImageFiles;
 import dev.squall.host.imageio.RgbaImage;
-import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.ImageOps;
 import dev.squall.kernels.image.ImageReference;
 import dev.squall.kernels.image.ImageStep;
-import dev.squall.kernels.image.PixelStep;
-import dev.squall.kernels.mandelbrot.MandelbrotGrid;
+import dev.squall.testing.ForwardingBackend;
 import dev.squall.testing.OpenClTestDevice;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +35,7 @@ class ImageVerifyTest {
 
     @AfterEach
     void plainDevicesAgain() {
-        ImageCommand.deviceDecorator = UnaryOperator.identity();
+        Squall.deviceDecorator = UnaryOperator.identity();
     }
 
     private Path input(String name, int w, int h, int seed) throws IOException {
@@ -87,7 +82,7 @@ class ImageVerifyTest {
     void aDeviceThatGetsOnePixelWrongExits3AndWritesNothing() throws IOException {
         Path a = input("a.png", 61, 37, 31);
         Path b = input("b.png", 17, 90, 7);
-        ImageCommand.deviceDecorator = backend -> new Wrapped(backend, 1);
+        Squall.deviceDecorator = backend -> new Wrapped(backend, 1);
         CliRun run = CliRun.of(args("cpu", a, b));
         assertEquals(3, run.exitCode(), run::toString);
         List<String> lines = run.err().lines().toList();
@@ -105,7 +100,7 @@ class ImageVerifyTest {
     @Test
     void anImageWhoseDeviceFailsIsRedoneOnTheCpuExactly() throws IOException {
         Path a = input("a.png", 61, 37, 31);
-        ImageCommand.deviceDecorator = backend -> new Wrapped(backend, -1);
+        Squall.deviceDecorator = backend -> new Wrapped(backend, -1);
         CliRun run = CliRun.of(args("cpu", a));
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("squall: " + a + " failed on faulty (lost the device); redone on cpu\n", run.err());
@@ -114,12 +109,11 @@ class ImageVerifyTest {
     }
 
     /** A device that flips one byte of every image ({@code flip} 1) or fails every image ({@code flip} -1). */
-    private static final class Wrapped implements Backend {
-        private final Backend inner;
+    private static final class Wrapped extends ForwardingBackend {
         private final int flip;
 
         Wrapped(Backend inner, int flip) {
-            this.inner = inner;
+            super(inner);
             this.flip = flip;
         }
 
@@ -129,42 +123,12 @@ class ImageVerifyTest {
         }
 
         @Override
-        public String label() {
-            return "faulty";
-        }
-
-        @Override
-        public long maxBandPixels() {
-            return inner.maxBandPixels();
-        }
-
-        @Override
-        public void prepare(Precision precision) {
-            inner.prepare(precision);
-        }
-
-        @Override
-        public BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination) {
-            return inner.mandelbrot(grid, band, schedule, destination);
-        }
-
-        @Override
-        public void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
-            inner.pointOps(chain, in, out);
-        }
-
-        @Override
         public void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out) {
             if (flip < 0) {
                 throw new DeviceException("lost the device");
             }
             inner.image(chain, width, height, in, out);
             out[4 * 5] ^= (byte) flip;
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.squall.host.opencl.OpenClBackend;
 import dev.squall.kernels.Precision;
+import dev.squall.testing.Faults;
 import dev.squall.testing.OpenClTestDevice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,12 +138,12 @@ class JobCommandTest {
         CliRun cpu = CliRun.of("job", "run", dir.resolve("cpu.json").toString());
         assertEquals(0, cpu.exitCode(), cpu::toString);
 
-        System.setProperty(OpenClBackend.FAULT_TILE, "0");    // the first tile the device takes, whichever it is
+        Squall.deviceDecorator = Faults.failTile(device.id(), 0);    // the first tile the device takes, whichever it is
         CliRun all;
         try {
             all = CliRun.of("job", "run", dir.resolve("all.json").toString());
         } finally {
-            System.clearProperty(OpenClBackend.FAULT_TILE);
+            Squall.deviceDecorator = java.util.function.UnaryOperator.identity();
         }
         assertEquals(0, all.exitCode(), all::toString);
         assertTrue(all.err().contains("failed on " + device.id() + " (") && all.err().contains("redone on cpu"),

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squall.host.imageio.MandelbrotPalette;
-import dev.squall.host.opencl.OpenClBackend;
-import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.mandelbrot.MandelbrotReference;
 import dev.squall.kernels.mandelbrot.View;
 import dev.squall.testing.Checksums;
+import dev.squall.testing.Faults;
 import dev.squall.testing.OpenClTestDevice;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -110,7 +110,7 @@ class RenderCommandTest {
     void verificationFailureExitsThreeShowsTheFirstDifferencesAndWritesNothing() throws IOException {
         Path png = dir.resolve("bad.png");
         Files.writeString(png, "previous render");
-        System.setProperty(MandelbrotRenderer.FAULT_CORRUPT_PIXEL, "1234");
+        Squall.deviceDecorator = Faults.corruptPixel(1234);
         try {
             CliRun run = CliRun.of("render", "mandelbrot", "--width", "100", "--height", "50", "--max-iter", "100",
                     "--view", "-2.5,1,-1,1", "--device", "cpu", "--out", png.toString(), "--verify");
@@ -122,7 +122,7 @@ class RenderCommandTest {
                     run.err());
             assertEquals("", run.out());
         } finally {
-            System.clearProperty(MandelbrotRenderer.FAULT_CORRUPT_PIXEL);
+            Squall.deviceDecorator = UnaryOperator.identity();
         }
         assertArrayEquals("previous render".getBytes(), Files.readAllBytes(png));
         try (Stream<Path> files = Files.list(dir)) {
@@ -173,7 +173,7 @@ class RenderCommandTest {
         CliRun cpu = CliRun.of(Stream.concat(Stream.of(args), Stream.of("--device", "cpu", "--counts",
                 reference.toString())).toArray(String[]::new));
         assertEquals(0, cpu.exitCode(), cpu::toString);
-        System.setProperty(OpenClBackend.FAULT_TILE, "1");
+        Squall.deviceDecorator = Faults.failTile(device.id(), 1);
         try {
             CliRun run = CliRun.of(Stream.concat(Stream.of(args), Stream.of("--device",
                     choice.equals("auto") ? "auto" : device.id(), "--counts", counts.toString()))
@@ -181,14 +181,14 @@ class RenderCommandTest {
             assertEquals(0, run.exitCode(), run::toString);
             // 1.08 M pixels: 5 tiles of 360 rows; the device's second tile (rows 360-719) fails.
             assertEquals("squall: tile 1 of 5 (rows 360-719) failed on " + device.id() + " (OpenCL error "
-                    + "CL_OUT_OF_RESOURCES (-5) in clEnqueueNDRangeKernel(mandelbrot) [injected by "
-                    + "-Dsquall.fault.opencl-tile=1] on " + device.id() + "); redone on cpu, which takes "
+                    + "CL_OUT_OF_RESOURCES (-5) in " + Faults.FAILED_LAUNCH + " on " + device.id()
+                    + "); redone on cpu, which takes "
                     + device.id() + "'s remaining tiles\n", run.err());
             assertTrue(run.out().startsWith("verified: 1080000 pixels identical to the Java reference"), run::toString);
             assertTrue(run.out().contains(" on " + device.id() + " (1 tile) + cpu fallback (4 tiles, 1 redone): "),
                     run::toString);
         } finally {
-            System.clearProperty(OpenClBackend.FAULT_TILE);
+            Squall.deviceDecorator = UnaryOperator.identity();
         }
         assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(counts));
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -62,8 +63,18 @@ public final class JobRunner {
 
     /** Runs {@code plan} on the device its job names (auto falls back to the CPU as {@code render} does). */
     public static JobResult run(JobPlan plan, OpenClProbe probe, JobProgress progress) throws IOException {
-        return new JobRunner(plan, progress).run(probe);
+        return run(plan, probe, progress, UnaryOperator.identity());
     }
+
+    /** As above, on the devices as {@code devices} hands them on (a program's own wrapper: metrics, tests' faults). */
+    public static JobResult run(JobPlan plan, OpenClProbe probe, JobProgress progress,
+            UnaryOperator<List<Backend>> devices) throws IOException {
+        JobRunner runner = new JobRunner(plan, progress);
+        runner.devices = devices;
+        return runner.run(probe);
+    }
+
+    private UnaryOperator<List<Backend>> devices = UnaryOperator.identity();
 
     private JobResult run(OpenClProbe probe) throws IOException {
         long start = System.nanoTime();
@@ -78,7 +89,7 @@ public final class JobRunner {
             progress.start(plan.done(), job.frames().size(), first.pixels());
             Consumer<String> notice = line -> progress.notice("squall: " + line);
             DeviceSelector.runAll(job.device(), first.precision(), probe, notice, backends -> {
-                renderRemaining(backends, counts, notice);
+                renderRemaining(devices.apply(backends), counts, notice);
                 return null;
             });
         } catch (UncheckedIOException e) {

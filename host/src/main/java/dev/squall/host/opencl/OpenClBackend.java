@@ -39,11 +39,6 @@ public final class OpenClBackend implements Backend {
      */
     public static final long DEFAULT_MAX_BAND_BYTES = 64L << 20;
 
-    /**
-     * Fault injection, for tests of what happens when a device fails: the 0-based number of the band (counted over
-     * this backend's life) on which it fails as a device would, with CL_OUT_OF_RESOURCES.
-     */
-    public static final String FAULT_TILE = "squall.fault.opencl-tile";
 
     /** Work-group of the scalar kernel on GPUs: 128 items in a 16 x 8 block, neighbours in both directions. */
     private static final long[] GPU_GROUP = {16, 8};
@@ -52,10 +47,8 @@ public final class OpenClBackend implements Backend {
     private final OpenClContext context;
     private final long maxBandBytes;
     private final long maxImageBytes;
-    private final long faultTile = Long.getLong(FAULT_TILE, -1);
     private final Map<String, OpenClProgram> programs = new HashMap<>();
     private final Map<String, OpenClKernel> kernels = new HashMap<>();
-    private long tiles;
     private OpenClProgram pixelProgram;
 
     public OpenClBackend(OpenClDevice device) {
@@ -145,10 +138,6 @@ public final class OpenClBackend implements Backend {
         int lanes = simd ? MandelbrotKernel.lanes(precision) : 1;
         Formula formula = grid.params().formula();
         OpenClKernel kernel = kernel(precision, formula, simd ? MandelbrotKernel.SIMD : MandelbrotKernel.SCALAR);
-        if (tiles++ == faultTile) {
-            throw new OpenClException("clEnqueueNDRangeKernel(" + MandelbrotKernel.SCALAR + ") [injected by -D"
-                    + FAULT_TILE + "=" + faultTile + "]", CL.CL_OUT_OF_RESOURCES, device.id());
-        }
         long items = simd ? (width + lanes - 1) / lanes : width;
         long executedBytes = items * rows * (simd ? Long.BYTES : Integer.BYTES);
         int paddedWidth = (int) (items * lanes);

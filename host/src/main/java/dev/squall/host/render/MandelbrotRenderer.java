@@ -32,11 +32,6 @@ import java.util.stream.Collectors;
  * goes on with the fallback. Without a fallback the failure is thrown.
  */
 public final class MandelbrotRenderer {
-    /**
-     * Fault injection, for the tests of {@code --verify}: when set to a pixel index, that pixel's count is changed
-     * after the device has written it, as a faulty device would.
-     */
-    public static final String FAULT_CORRUPT_PIXEL = "squall.fault.corrupt-pixel";
 
     private MandelbrotRenderer() {
     }
@@ -145,9 +140,6 @@ public final class MandelbrotRenderer {
         if (queue.sinkFailure != null) {
             throw queue.sinkFailure;
         }
-        if (counts != null) {
-            injectFault(counts);
-        }
         long t1 = System.nanoTime();
         double prepare = workers.stream().mapToLong(w -> w.prepareNanos).max().orElse(0) / 1e9;
         BandStats stages = workers.stream().map(w -> w.stats).reduce(BandStats.NONE, BandStats::plus);
@@ -211,7 +203,6 @@ public final class MandelbrotRenderer {
                 return false;
             }
             Band tile = tiles.get(i);
-            injectFault(tile, tileCounts, grid.params().width());
             try {
                 sink.accept(tile, tileCounts);
             } catch (IOException e) {
@@ -310,23 +301,5 @@ public final class MandelbrotRenderer {
     private static String fallbackLabel(Tiles queue) {
         int tiles = queue.fallbackTiles.get();
         return "cpu fallback (" + tiles + " tile" + (tiles == 1 ? "" : "s") + ", " + queue.redone.get() + " redone)";
-    }
-
-    private static void injectFault(Band tile, MemorySegment tileCounts, int width) {
-        String pixel = System.getProperty(FAULT_CORRUPT_PIXEL);
-        if (pixel != null) {
-            long index = Long.parseLong(pixel) - tile.firstPixel(width);
-            if (index >= 0 && index < tile.pixels(width)) {
-                tileCounts.setAtIndex(CountsBuffer.COUNT, index, tileCounts.getAtIndex(CountsBuffer.COUNT, index) + 1);
-            }
-        }
-    }
-
-    private static void injectFault(CountsBuffer counts) {
-        String pixel = System.getProperty(FAULT_CORRUPT_PIXEL);
-        if (pixel != null) {
-            long index = Long.parseLong(pixel);
-            counts.segment().setAtIndex(CountsBuffer.COUNT, index, (int) counts.get(index) + 1);
-        }
     }
 }
