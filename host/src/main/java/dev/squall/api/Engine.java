@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * devices, and a tile that fails on a device is redone on the CPU backend, told to the listener.
  * <pre>{@code
  * try (Engine engine = Engine.open("auto", System.err::println);
- *      Render render = engine.render(new MandelbrotParams(1920, 1080, new View(-2.5, 1, -1, 1), 1000, Precision.F64))) {
+ *      Render render = engine.render(
+ *              new MandelbrotParams(1920, 1080, new View(-2.5, 1, -1, 1), 1000, Precision.F64))) {
  *     if (!engine.verify(render).identical()) throw new AssertionError();
  *     render.writePng(Path.of("mandelbrot.png"));
  * }
@@ -99,6 +100,7 @@ public final class Engine implements AutoCloseable {
      * @return the counts, which the caller closes
      * @throws EngineException when a device named cannot run it (no fp64, a formula it does not know) or fails
      *     beyond what the CPU fallback covers
+     * @throws IllegalStateException when the engine is closed
      */
     public Render render(MandelbrotParams params) {
         List<Backend> on = backends(params.precision());
@@ -134,6 +136,8 @@ public final class Engine implements AutoCloseable {
      * @param rgba {@code width * height * 4} bytes, row-major, R G B A
      * @return the result, as many bytes, alpha copied
      * @throws EngineException when the device cannot run the chain
+     * @throws IllegalArgumentException when {@code rgba} is not {@code width * height * 4} bytes
+     * @throws IllegalStateException when the engine is closed
      */
     public byte[] image(List<ImageStep> chain, int width, int height, byte[] rgba) {
         if ((long) width * height * 4 != rgba.length) {
@@ -152,7 +156,10 @@ public final class Engine implements AutoCloseable {
         return out;
     }
 
-    /** The ids of the devices the engine has opened so far, joined by {@code ", "}. */
+    /**
+     * {@return the ids of the devices the engine has opened for renders so far, joined by {@code ", "}; empty before
+     * the first render}
+     */
     public synchronized String opened() {
         return backends.values().stream().flatMap(List::stream).map(Backend::id).distinct()
                 .collect(Collectors.joining(", "));

@@ -7,6 +7,8 @@ package dev.squall.api;
  */
 public final class EngineException extends RuntimeException {
     /**
+     * A failure that {@code message} tells in full.
+     *
      * @param message what went wrong, naming the value
      * @param cause what the engine's internals reported, if anything
      */

@@ -27,22 +27,29 @@ public final class Render implements AutoCloseable {
         this.iterations = iterations;
     }
 
-    /** What was rendered. */
+    /** {@return what was rendered: size, view, iterations, precision and formula} */
     public MandelbrotParams params() {
         return params;
     }
 
-    /** Where it ran: a device's label, or the ids of several joined by {@code " + "}. */
+    /** {@return where it ran: a device's label, or the ids of several joined by {@code " + "}} */
     public String device() {
         return device;
     }
 
-    /** Seconds the render took (program builds not counted). */
+    /** {@return the seconds the render took, transfers included, program builds not counted} */
     public double seconds() {
         return seconds;
     }
 
-    /** The escape count of pixel ({@code x}, {@code y}); row 0 is the view's {@code yMin}. */
+    /**
+     * The escape count of pixel ({@code x}, {@code y}); row 0 is the view's {@code yMin}.
+     *
+     * @param x the column, from 0 to {@code width - 1}
+     * @param y the row, from 0 to {@code height - 1}
+     * @return the count, from 0 to {@code maxIter} (a u32, hence a long)
+     * @throws IndexOutOfBoundsException when ({@code x}, {@code y}) is outside the image
+     */
     public long count(int x, int y) {
         if (x < 0 || x >= params.width() || y < 0 || y >= params.height()) {
             throw new IndexOutOfBoundsException("(" + x + ", " + y + ") is outside " + params.width() + "x"
@@ -51,17 +58,26 @@ public final class Render implements AutoCloseable {
         return counts.get((long) y * params.width() + x);
     }
 
-    /** The sum of all counts: the iterations the image stands for. */
+    /** {@return the sum of all counts: the iterations the image stands for} */
     public long sum() {
         return iterations;
     }
 
-    /** The CRC-32 of the counts as a counts file holds them (u32 little-endian, row-major), as 8 hex digits. */
+    /**
+     * {@return the CRC-32 of the counts as a counts file holds them (u32 little-endian, row-major), as 8 lower-case hex
+     * digits}
+     */
     public String crc32() {
         return String.format("%08x", counts.crc32());
     }
 
-    /** Writes the counts (u32 little-endian, row-major, no header) to {@code file}, atomically. */
+    /**
+     * Writes the counts (u32 little-endian, row-major, no header) to {@code file}, atomically.
+     *
+     * @param file where to write: a regular file is replaced whole (readers see the old content or all of the new),
+     *     a FIFO or character device is written as a stream
+     * @throws EngineException when the file cannot be written; its message says why
+     */
     public void writeCounts(Path file) {
         try {
             CountsFile.write(file, counts);
@@ -70,7 +86,13 @@ public final class Render implements AutoCloseable {
         }
     }
 
-    /** Writes the coloured PNG of {@code squall render --out} to {@code file}, atomically. */
+    /**
+     * Writes the coloured PNG of {@code squall render --out} to {@code file}, atomically.
+     *
+     * @param file where to write: a regular file is replaced whole (readers see the old content or all of the new),
+     *     a FIFO or character device is written as a stream
+     * @throws EngineException when the file cannot be written; its message says why
+     */
     public void writePng(Path file) {
         try {
             MandelbrotPng.write(file, counts, params.maxIter());

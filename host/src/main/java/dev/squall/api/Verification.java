@@ -15,7 +15,7 @@ public record Verification(long pixels, long mismatches, List<String> first) {
         first = List.copyOf(first);
     }
 
-    /** Whether every pixel equals the reference's. */
+    /** {@return whether every pixel equals the reference's} */
     public boolean identical() {
         return mismatches == 0;
     }

@@ -5,6 +5,11 @@ package dev.squall.host;
  * again elsewhere. Mistakes in the request or bugs are other exceptions, never retried.
  */
 public class DeviceException extends RuntimeException {
+    /**
+     * A device failure, told in one line.
+     *
+     * @param message what failed and on which device, such as the OpenCL call and its status
+     */
     public DeviceException(String message) {
         super(message);
     }

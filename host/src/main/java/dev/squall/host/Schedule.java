@@ -10,8 +10,18 @@ package dev.squall.host;
  * @param tornadoApi how the TornadoVM backend launches its kernels
  */
 public record Schedule(boolean cycleShortcut, OpenClVariant openClVariant, TornadoApi tornadoApi) {
+    /**
+     * What renders use unless told otherwise: the cycle shortcut on, the OpenCL kernel by device type, TornadoVM's
+     * {@code @Parallel} loops.
+     */
     public static final Schedule DEFAULT = new Schedule(true, OpenClVariant.AUTO, TornadoApi.PARALLEL);
 
+    /**
+     * A schedule with TornadoVM's {@link TornadoApi#PARALLEL} loops.
+     *
+     * @param cycleShortcut stop an orbit whose state repeats bit for bit, giving it {@code maxIter}
+     * @param openClVariant which OpenCL kernel
+     */
     public Schedule(boolean cycleShortcut, OpenClVariant openClVariant) {
         this(cycleShortcut, openClVariant, TornadoApi.PARALLEL);
     }
@@ -34,14 +44,32 @@ public record Schedule(boolean cycleShortcut, OpenClVariant openClVariant, Torna
         KERNEL_CONTEXT
     }
 
+    /**
+     * This schedule with the cycle shortcut on or off.
+     *
+     * @param on whether orbits whose state repeats stop early
+     * @return a schedule that differs from this one in {@code cycleShortcut} at most
+     */
     public Schedule withCycleShortcut(boolean on) {
         return new Schedule(on, openClVariant, tornadoApi);
     }
 
+    /**
+     * This schedule with another OpenCL kernel.
+     *
+     * @param variant the kernel OpenCL devices run
+     * @return a schedule that differs from this one in {@code openClVariant} at most
+     */
     public Schedule withOpenClVariant(OpenClVariant variant) {
         return new Schedule(cycleShortcut, variant, tornadoApi);
     }
 
+    /**
+     * This schedule with another way of launching TornadoVM kernels.
+     *
+     * @param api how the TornadoVM backend launches its kernels
+     * @return a schedule that differs from this one in {@code tornadoApi} at most
+     */
     public Schedule withTornadoApi(TornadoApi api) {
         return new Schedule(cycleShortcut, openClVariant, api);
     }

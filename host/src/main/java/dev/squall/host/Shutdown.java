@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Shutdown {
     /** The steps, in the order they run. */
     public enum Step {
+        /** Work that must not be cut (a frame being written) completes, and no new work starts. */
         FINISH,
+        /** Temporary files still open are removed, and the last line is said. */
         CLEAN_UP
     }
 
@@ -49,20 +51,32 @@ public final class Shutdown {
         // the static initialiser did it
     }
 
-    /** Runs {@code action} in {@code step} if the JVM is stopped before {@link #remove} takes it back. */
+    /**
+     * Runs {@code action} in {@code step} if the JVM is stopped before {@link #remove} takes it back.
+     *
+     * @param step when it runs: after every action of the steps before
+     * @param action run on the shutdown hook's thread, after the step's earlier actions; a
+     *     {@link RuntimeException} it throws is ignored, so the next action still runs
+     */
     public static void add(Step step, Runnable action) {
         synchronized (ACTIONS) {
             ACTIONS.get(step).add(action);
         }
     }
 
+    /**
+     * Takes back an action {@link #add} registered, once the work it protects is done; nothing when it is not there.
+     *
+     * @param step the step it was added to
+     * @param action the action itself, as given to {@link #add} (compared with {@code equals})
+     */
     public static void remove(Step step, Runnable action) {
         synchronized (ACTIONS) {
             ACTIONS.get(step).remove(action);
         }
     }
 
-    /** Whether the JVM is stopping (a signal, or {@code System.exit} from elsewhere). */
+    /** {@return whether the JVM is stopping (a signal, or {@code System.exit} from elsewhere)} */
     public static boolean inProgress() {
         return RUNNING.get();
     }

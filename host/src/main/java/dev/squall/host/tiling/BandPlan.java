@@ -11,6 +11,12 @@ public final class BandPlan {
     /**
      * Bands of at most {@code maxPixels} pixels covering all {@code height} rows, as even as possible (so the last band
      * is not a sliver). Throws when one row alone is over the limit.
+     *
+     * @param width the image's width in pixels, at least 1
+     * @param height the image's height in rows, at least 1
+     * @param maxPixels the most pixels one band may hold
+     * @return consecutive bands from row 0 down, their row counts differing by at most 1
+     * @throws IllegalArgumentException when {@code width} is more than {@code maxPixels}
      */
     public static List<Band> split(int width, int height, long maxPixels) {
         if (width > maxPixels) {

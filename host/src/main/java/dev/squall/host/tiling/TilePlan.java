@@ -16,7 +16,17 @@ public final class TilePlan {
     private TilePlan() {
     }
 
-    /** Tiles of a {@code width x height} image for {@code devices} devices, each at most {@code maxPixels}. */
+    /**
+     * Tiles of a {@code width x height} image for {@code devices} devices, each at most {@code maxPixels}.
+     *
+     * @param width the image's width in pixels, at least 1
+     * @param height the image's height in rows, at least 1
+     * @param devices how many devices share the tiles, at least 1
+     * @param maxPixels the most pixels one tile may hold: the smallest {@link dev.squall.host.Backend#maxBandPixels()}
+     *     of the devices
+     * @return consecutive bands from row 0 down, as {@link BandPlan#split} makes them
+     * @throws IllegalArgumentException when {@code width} is more than {@code maxPixels}
+     */
     public static List<Band> split(int width, int height, int devices, long maxPixels) {
         long total = (long) width * height;
         long target = Math.clamp(total / ((long) TILES_PER_DEVICE * devices), MIN_TILE_PIXELS, MAX_TILE_PIXELS);

@@ -9,17 +9,30 @@ public final class ImageOps {
     private ImageOps() {
     }
 
-    /** Every operation, in the order help lists them: point operations, then neighbourhood operations. */
+    /** {@return every operation, in the order help lists them: point operations, then neighbourhood operations} */
     public static List<ImageOperation> all() {
         return Stream.concat(Stream.of(PixelOp.values()), Stream.of(NeighbourhoodOp.values()))
                 .map(ImageOperation.class::cast).toList();
     }
 
-    /** Every operation's usage ({@code NAME[=ARG]}) and description. */
+    /**
+     * {@return every operation's usage ({@code NAME[=ARG]}) and description, a pair of strings each, in the order of
+     * {@link #all()}}
+     */
     public static List<String[]> catalogue() {
         return all().stream().map(op -> new String[] {op.usage(), op.description()}).toList();
     }
 
+    /**
+     * One step as users write it: {@code NAME} for an operation without an argument, {@code NAME=ARG} for one with
+     * (the number may have spaces around it). Names are matched exactly, as {@link ImageOperation#label()} spells
+     * them.
+     *
+     * @param text the step, such as {@code blur=2.5} or {@code invert}
+     * @return a {@link PixelStep} or a {@link NeighbourhoodStep}
+     * @throws InvalidParameterException for an unknown name, a missing, extra or non-numeric argument, or an argument
+     *     outside the operation's range; the message quotes {@code text} as given
+     */
     public static ImageStep parse(String text) {
         int eq = text.indexOf('=');
         String name = eq < 0 ? text : text.substring(0, eq);

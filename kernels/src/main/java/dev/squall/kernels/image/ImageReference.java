@@ -24,7 +24,15 @@ public final class ImageReference {
     private ImageReference() {
     }
 
-    /** The chain applied to a {@code width x height} RGBA image, into a new array. */
+    /**
+     * The chain applied to a {@code width x height} RGBA image, into a new array.
+     *
+     * @param chain the steps, applied in order; an empty chain gives a copy
+     * @param width the image's width in pixels, at least 1
+     * @param height the image's height in pixels, at least 1
+     * @param rgba {@code 4 * width * height} bytes, row-major, R G B A; not modified
+     * @return a new array of the same length
+     */
     public static byte[] apply(List<? extends ImageStep> chain, int width, int height, byte[] rgba) {
         byte[] current = rgba;
         for (ImageStep step : chain) {
@@ -69,7 +77,13 @@ public final class ImageReference {
         return current == rgba ? rgba.clone() : current;
     }
 
-    /** The {@code 2r + 1} Gaussian weights, {@code r = ceil(3 sigma)} (at least 1), normalised, as floats. */
+    /**
+     * The {@code 2r + 1} Gaussian weights, {@code r = ceil(3 sigma)} (at least 1), normalised, as floats.
+     *
+     * @param sigma the standard deviation in pixels, greater than 0: blur's SIGMA, or 1 for sharpen
+     * @return the weights of offsets {@code -r} to {@code r}, in that order (index {@code r} is the centre); they sum
+     *     to 1 in double precision, before each is rounded to float
+     */
     public static float[] gaussianWeights(float sigma) {
         int r = Math.max(1, (int) Math.ceil(3.0 * sigma));
         double[] w = new double[2 * r + 1];
@@ -89,7 +103,16 @@ public final class ImageReference {
         return v < 0 ? 0 : Math.min(v, max);
     }
 
-    /** Horizontal Gaussian pass of row {@code y}: R, G, B of {@code src} into floats. */
+    /**
+     * Horizontal Gaussian pass of row {@code y}: R, G, B of {@code src} into floats.
+     *
+     * @param src the RGBA8 image, row-major
+     * @param dst the intermediate image, 4 floats a pixel in {@code src}'s layout: R, G, B of row {@code y} are
+     *     written, the fourth float is left as it is
+     * @param width the image's width in pixels
+     * @param y the row, from 0
+     * @param weights from {@link #gaussianWeights}: their count, {@code 2r + 1}, gives the radius
+     */
     public static void gaussianRow(byte[] src, float[] dst, int width, int y, float[] weights) {
         int r = weights.length / 2;
         int row = y * width;
@@ -114,7 +137,17 @@ public final class ImageReference {
         return acc;
     }
 
-    /** Vertical Gaussian pass of row {@code y}, rounded into {@code dst}; alpha from {@code original}. */
+    /**
+     * Vertical Gaussian pass of row {@code y}, rounded into {@code dst}; alpha from {@code original}.
+     *
+     * @param h the horizontal pass of every row ({@link #gaussianRow}), 4 floats a pixel
+     * @param original the RGBA8 image the step started from, for alpha
+     * @param dst the RGBA8 result, of which row {@code y} is written
+     * @param width the image's width in pixels
+     * @param height the image's height in pixels (rows beyond the edges clamp to it)
+     * @param y the row, from 0
+     * @param weights the horizontal pass's weights
+     */
     public static void gaussianColumn(float[] h, byte[] original, byte[] dst, int width, int height, int y,
             float[] weights) {
         for (int x = 0; x < width; x++) {
@@ -126,7 +159,18 @@ public final class ImageReference {
         }
     }
 
-    /** Unsharp mask of row {@code y}: {@code c + amount * (c - v)}, {@code v} the sigma-1 blur before rounding. */
+    /**
+     * Unsharp mask of row {@code y}: {@code c + amount * (c - v)}, {@code v} the sigma-1 blur before rounding.
+     *
+     * @param h the horizontal sigma-1 Gaussian pass of every row of {@code original} ({@link #gaussianRow})
+     * @param original the RGBA8 image the step started from: each {@code c}, and alpha
+     * @param dst the RGBA8 result, of which row {@code y} is written
+     * @param width the image's width in pixels
+     * @param height the image's height in pixels (rows beyond the edges clamp to it)
+     * @param y the row, from 0
+     * @param weights the sigma-1 weights, {@code gaussianWeights(1)}
+     * @param amount sharpen's AMOUNT, finite and at least 0; 0 leaves R, G, B as they are
+     */
     public static void sharpenColumn(float[] h, byte[] original, byte[] dst, int width, int height, int y,
             float[] weights, float amount) {
         for (int x = 0; x < width; x++) {
@@ -140,7 +184,16 @@ public final class ImageReference {
         }
     }
 
-    /** Horizontal box sums of row {@code y}. */
+    /**
+     * Horizontal box sums of row {@code y}.
+     *
+     * @param src the RGBA8 image, row-major
+     * @param dst the row sums, 4 ints a pixel in {@code src}'s layout: R, G, B of row {@code y} are written, the
+     *     fourth int is left as it is
+     * @param width the image's width in pixels
+     * @param y the row, from 0
+     * @param radius box-blur's R, from 1 to 1000: each sum covers {@code 2R + 1} pixels, clamped at the edges
+     */
     public static void boxRow(byte[] src, int[] dst, int width, int y, int radius) {
         int row = y * width;
         for (int x = 0; x < width; x++) {
@@ -154,7 +207,17 @@ public final class ImageReference {
         }
     }
 
-    /** Vertical box sums of row {@code y} and the rounded mean. */
+    /**
+     * Vertical box sums of row {@code y} and the rounded mean.
+     *
+     * @param h the row sums of every row ({@link #boxRow}), 4 ints a pixel
+     * @param original the RGBA8 image the step started from, for alpha
+     * @param dst the RGBA8 result, of which row {@code y} is written
+     * @param width the image's width in pixels
+     * @param height the image's height in pixels (rows beyond the edges clamp to it)
+     * @param y the row, from 0
+     * @param radius the same R as the row sums'
+     */
     public static void boxColumn(int[] h, byte[] original, byte[] dst, int width, int height, int y, int radius) {
         int n = (2 * radius + 1) * (2 * radius + 1);
         for (int x = 0; x < width; x++) {
@@ -170,7 +233,16 @@ public final class ImageReference {
         }
     }
 
-    /** Sobel edge magnitude of row {@code y}. */
+    /**
+     * Sobel edge magnitude of row {@code y}.
+     *
+     * @param src the RGBA8 image, row-major
+     * @param dst the RGBA8 result, of which row {@code y} is written: the magnitude in R, G and B, alpha from
+     *     {@code src}
+     * @param width the image's width in pixels
+     * @param height the image's height in pixels (neighbours beyond the edges clamp to it)
+     * @param y the row, from 0
+     */
     public static void sobelRow(byte[] src, byte[] dst, int width, int height, int y) {
         int up = clamp(y - 1, height - 1);
         int down = clamp(y + 1, height - 1);
@@ -193,7 +265,12 @@ public final class ImageReference {
         return PixelReference.round(PixelReference.luma(src[o] & 0xFF, src[o + 1] & 0xFF, src[o + 2] & 0xFF));
     }
 
-    /** The integer nearest to {@code sqrt(n)}, found exactly: floor square root, then up if {@code n > r^2 + r}. */
+    /**
+     * The integer nearest to {@code sqrt(n)}, found exactly: floor square root, then up if {@code n > r^2 + r}.
+     *
+     * @param n at least 0 (Sobel's {@code Gx^2 + Gy^2})
+     * @return {@code round(sqrt(n))}; never a tie, as no integer's square root ends in exactly .5
+     */
     public static int roundSqrt(int n) {
         int r = (int) Math.sqrt(n);
         while (r * r > n) {

@@ -17,7 +17,13 @@ public final class PixelReference {
     private PixelReference() {
     }
 
-    /** The chain applied to every pixel of {@code rgba}, into a new array. */
+    /**
+     * The chain applied to every pixel of {@code rgba}, into a new array.
+     *
+     * @param chain the steps, applied in order
+     * @param rgba RGBA8 pixels, 4 bytes each (the length a multiple of 4); not modified
+     * @return a new array of the same length
+     */
     public static byte[] apply(List<PixelStep> chain, byte[] rgba) {
         byte[] out = new byte[rgba.length];
         int[][] tables = tables(chain);
@@ -32,7 +38,12 @@ public final class PixelReference {
         return out;
     }
 
-    /** The 256-entry tables of the chain's table-driven steps (gamma), one per step, null elsewhere. */
+    /**
+     * The 256-entry tables of the chain's table-driven steps (gamma), one per step, null elsewhere.
+     *
+     * @param chain the steps
+     * @return one entry a step of {@code chain}, in its order: {@link #gammaTable} for gamma, null for the others
+     */
     public static int[][] tables(List<PixelStep> chain) {
         int[][] tables = new int[chain.size()][];
         for (int k = 0; k < chain.size(); k++) {
@@ -43,7 +54,12 @@ public final class PixelReference {
         return tables;
     }
 
-    /** {@code round(255 * (c / 255)^(1/G))} in double precision ({@link StrictMath}: the same on every JVM). */
+    /**
+     * {@code round(255 * (c / 255)^(1/G))} in double precision ({@link StrictMath}: the same on every JVM).
+     *
+     * @param gamma G, finite and greater than 0
+     * @return 256 entries from 0 to 255: entry {@code c} is the output for the input {@code c}
+     */
     public static int[] gammaTable(float gamma) {
         int[] table = new int[256];
         for (int c = 0; c < 256; c++) {
@@ -52,7 +68,14 @@ public final class PixelReference {
         return table;
     }
 
-    /** One pixel, packed {@code 0xRRGGBBAA}, through the chain. */
+    /**
+     * One pixel, packed {@code 0xRRGGBBAA}, through the chain.
+     *
+     * @param chain the steps, applied in order
+     * @param tables {@link #tables(List)} of the same chain
+     * @param rgba the pixel, packed {@code 0xRRGGBBAA}
+     * @return the result, packed the same way, alpha unchanged
+     */
     public static int apply(List<PixelStep> chain, int[][] tables, int rgba) {
         int r = rgba >>> 24;
         int g = (rgba >>> 16) & 0xFF;

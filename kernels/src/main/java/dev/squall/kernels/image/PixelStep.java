@@ -2,8 +2,20 @@ package dev.squall.kernels.image;
 
 import dev.squall.kernels.InvalidParameterException;
 
-/** One operation of a chain with its argument, valid by construction. */
+/**
+ * One operation of a chain with its argument, valid by construction.
+ *
+ * @param op the operation
+ * @param arg its argument: brightness's and contrast's F, gamma's G, threshold's T (a whole number); ignored by
+ *     invert, grayscale and sepia (0 from {@link ImageOps#parse})
+ */
 public record PixelStep(PixelOp op, float arg) implements ImageStep {
+    /**
+     * Checks {@code arg} against {@code op}'s range.
+     *
+     * @throws InvalidParameterException when {@code arg} is out of range: brightness and contrast need a finite F of
+     *     at least 0, gamma a finite G greater than 0, threshold an integer T from 0 to 255
+     */
     public PixelStep {
         switch (op) {
             case BRIGHTNESS, CONTRAST -> {

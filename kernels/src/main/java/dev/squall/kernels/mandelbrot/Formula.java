@@ -17,24 +17,29 @@ import java.util.List;
  * Backends tell the formulas apart by {@link #code()} (the OpenCL source's {@code SQUALL_FORMULA}).
  */
 public sealed interface Formula {
+    /** The seed's Mandelbrot set: the formula of every render that names no other. */
     Formula MANDELBROT = new Mandelbrot();
 
-    /** The name commands and job files use: {@code mandelbrot}, {@code julia}, {@code burning-ship} ... */
+    /** {@return the name commands and job files use: {@code mandelbrot}, {@code julia}, {@code burning-ship} ...} */
     String name();
 
-    /** The OpenCL source's {@code SQUALL_FORMULA} for this map. */
+    /**
+     * {@return the OpenCL source's {@code SQUALL_FORMULA} for this map: 0 mandelbrot, 1 julia, 2 burning-ship,
+     * 3 tricorn, 4 multibrot}
+     */
     int code();
 
-    /** Whether the orbit starts at the pixel ({@code julia}) rather than at 0 (every other). */
+    /** {@return whether the orbit starts at the pixel ({@code julia}) rather than at 0 (every other)} */
     default boolean startsAtPixel() {
         return false;
     }
 
-    /** The names of every formula, as commands and job files spell them. */
+    /** {@return the names of every formula, as commands and job files spell them, in {@link #code()} order} */
     static List<String> names() {
         return List.of("mandelbrot", "julia", "burning-ship", "tricorn", "multibrot");
     }
 
+    /** The seed's map, {@code z -> z^2 + c} from {@code z = 0}, {@code c} the pixel; {@link #MANDELBROT} is one. */
     record Mandelbrot() implements Formula {
         @Override
         public String name() {
@@ -47,17 +52,34 @@ public sealed interface Formula {
         }
     }
 
-    /** The Julia set of the constant {@code (cr, ci)}: one IEEE double each (f32 renders round them once). */
+    /**
+     * The Julia set of the constant {@code (cr, ci)}: one IEEE double each (f32 renders round them once).
+     *
+     * @param cr the constant's real part, finite
+     * @param ci the constant's imaginary part, finite
+     */
     record Julia(double cr, double ci) implements Formula {
+        /** What the constant must be, as {@link InvalidParameterException#allowed()} says it. */
         public static final String ALLOWED = "2 finite numbers CR,CI";
 
+        /**
+         * Checks that the constant is finite.
+         *
+         * @throws InvalidParameterException when {@code cr} or {@code ci} is infinite or NaN
+         */
         public Julia {
             if (!Double.isFinite(cr) || !Double.isFinite(ci)) {
                 throw new InvalidParameterException("c", cr + "," + ci, ALLOWED);
             }
         }
 
-        /** {@code "CR,CI"}, as the command line gives it; anything else is named in the exception. */
+        /**
+         * {@code "CR,CI"}, as the command line gives it; anything else is named in the exception.
+         *
+         * @param text two numbers separated by a comma, spaces around each allowed: {@code -0.8,0.156}
+         * @return the Julia set of that constant
+         * @throws InvalidParameterException unless {@code text} is two finite numbers; the message quotes it
+         */
         public static Julia parse(String text) {
             String[] parts = text.split(",", -1);
             try {
@@ -90,6 +112,7 @@ public sealed interface Formula {
         }
     }
 
+    /** The burning ship: the Mandelbrot map with {@code |x|} and {@code |y|} in the imaginary part, from 0. */
     record BurningShip() implements Formula {
         @Override
         public String name() {
@@ -102,6 +125,7 @@ public sealed interface Formula {
         }
     }
 
+    /** The tricorn: {@code z -> conj(z)^2 + c}, from 0. */
     record Tricorn() implements Formula {
         @Override
         public String name() {
@@ -114,19 +138,39 @@ public sealed interface Formula {
         }
     }
 
-    /** {@code z -> z^power + c} for an integer power from 2 to 16; power 2 gives exactly the Mandelbrot counts. */
+    /**
+     * {@code z -> z^power + c} for an integer power from 2 to 16; power 2 gives exactly the Mandelbrot counts.
+     *
+     * @param power the exponent d, from {@value #MIN_POWER} to {@value #MAX_POWER}
+     */
     record Multibrot(int power) implements Formula {
+        /** The lowest power: 2, the Mandelbrot set's own. */
         public static final int MIN_POWER = 2;
+        /** The highest power. */
         public static final int MAX_POWER = 16;
+        /** What the power must be, as {@link InvalidParameterException#allowed()} says it. */
         public static final String ALLOWED = "an integer from " + MIN_POWER + " to " + MAX_POWER;
 
+        /**
+         * Checks the power's range.
+         *
+         * @throws InvalidParameterException when {@code power} is below {@value #MIN_POWER} or above
+         *     {@value #MAX_POWER}
+         */
         public Multibrot {
             if (power < MIN_POWER || power > MAX_POWER) {
                 throw new InvalidParameterException("power", power, ALLOWED);
             }
         }
 
-        /** {@code "D"}, as the command line gives it. */
+        /**
+         * {@code "D"}, as the command line gives it.
+         *
+         * @param text the power as a decimal integer, spaces around it allowed
+         * @return the multibrot of that power
+         * @throws InvalidParameterException when {@code text} is not an integer from {@value #MIN_POWER} to
+         *     {@value #MAX_POWER}
+         */
         public static Multibrot parse(String text) {
             try {
                 return new Multibrot(Integer.parseInt(text.strip()));

@@ -5,6 +5,7 @@ import dev.squall.kernels.Precision;
 
 /** The OpenCL side of the Mandelbrot kernel: its source, entry point and the defines that pick a precision. */
 public final class MandelbrotKernel {
+    /** {@code mandelbrot.cl}: both entry points for every formula, built with {@link #buildOptions}'s defines. */
     public static final KernelSource SOURCE = KernelSource.load(MandelbrotKernel.class, "mandelbrot.cl");
     /** One pixel per work-item (GPUs). */
     public static final String SCALAR = "mandelbrot";
@@ -30,6 +31,9 @@ public final class MandelbrotKernel {
     /**
      * Build options for {@code precision}. Deliberately no {@code -cl-mad-enable}, {@code -cl-fast-relaxed-math}
      * or {@code -cl-unsafe-math-optimizations}: each allows results that differ from the reference.
+     *
+     * @param precision the precision the program computes in
+     * @return the options of the Mandelbrot set's program, as {@link #buildOptions(Precision, Formula)} gives them
      */
     public static String buildOptions(Precision precision) {
         return buildOptions(precision, Formula.MANDELBROT);
@@ -38,6 +42,10 @@ public final class MandelbrotKernel {
     /**
      * Build options for {@code formula} in {@code precision}: one program per formula (and multibrot power), so that
      * each has its own loop with no branch on the formula; julia's constant is a kernel argument, not built in.
+     *
+     * @param precision the precision the program computes in
+     * @param formula the map its loop iterates
+     * @return the {@code -D} defines for the OpenCL compiler, separated by spaces
      */
     public static String buildOptions(Precision precision, Formula formula) {
         return "-D SQUALL_REAL=" + precision.openClType() + " -D SQUALL_LANES=" + VECTOR_LANES
@@ -48,7 +56,13 @@ public final class MandelbrotKernel {
                 + (precision == Precision.F64 ? " -D SQUALL_FP64=1" : "");
     }
 
-    /** What tells two programs apart: the precision and the options of the formula's loop (not julia's constant). */
+    /**
+     * What tells two programs apart: the precision and the options of the formula's loop (not julia's constant).
+     *
+     * @param precision the program's precision
+     * @param formula the program's formula
+     * @return a key equal for two pairs exactly when one built program serves both
+     */
     public static String programKey(Precision precision, Formula formula) {
         return buildOptions(precision, formula);
     }
@@ -57,6 +71,9 @@ public final class MandelbrotKernel {
      * Pixels per work-item of the SIMD variant: 16 doubles (double16, two 512-bit vectors) or 32 floats (two float16,
      * each with its own variables). Two vectors' chains of dependent multiplies and adds overlap: 10-20 % faster on
      * PoCL than one (double8, float16; BENCHMARKS.md).
+     *
+     * @param precision the precision of the render
+     * @return 16 for f64, 32 for f32
      */
     public static int lanes(Precision precision) {
         return precision == Precision.F64 ? VECTOR_LANES : 2 * VECTOR_LANES;

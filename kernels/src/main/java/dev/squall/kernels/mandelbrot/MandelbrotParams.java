@@ -7,14 +7,35 @@ import java.util.Objects;
 /**
  * One escape-time render: its size, view, iterations, precision and {@link Formula} (the Mandelbrot set unless said
  * otherwise). An invalid combination cannot be constructed, so nothing downstream re-checks it.
+ *
+ * @param width the image's width in pixels, at least 1
+ * @param height the image's height in pixels, at least 1
+ * @param view the rectangle of the complex plane the image covers
+ * @param maxIter the most steps a pixel's orbit runs, at least 1: the count of a pixel that never escapes
+ * @param precision what the orbits are computed in
+ * @param formula the map that is iterated
  */
 public record MandelbrotParams(int width, int height, View view, int maxIter, Precision precision, Formula formula) {
 
-    /** A render of the Mandelbrot set itself. */
+    /**
+     * A render of the Mandelbrot set itself.
+     *
+     * @param width the image's width in pixels, at least 1
+     * @param height the image's height in pixels, at least 1
+     * @param view the rectangle of the complex plane the image covers
+     * @param maxIter the most steps a pixel's orbit runs, at least 1
+     * @param precision what the orbits are computed in
+     */
     public MandelbrotParams(int width, int height, View view, int maxIter, Precision precision) {
         this(width, height, view, maxIter, precision, Formula.MANDELBROT);
     }
 
+    /**
+     * Checks every component.
+     *
+     * @throws InvalidParameterException when {@code width}, {@code height} or {@code maxIter} is below 1
+     * @throws NullPointerException when {@code view}, {@code precision} or {@code formula} is null
+     */
     public MandelbrotParams {
         if (width < 1) {
             throw new InvalidParameterException("width", width, "a positive integer");
@@ -30,11 +51,17 @@ public record MandelbrotParams(int width, int height, View view, int maxIter, Pr
         Objects.requireNonNull(formula, "formula");
     }
 
-    /** The same render of another formula. */
+    /**
+     * The same render of another formula.
+     *
+     * @param other the formula to iterate instead
+     * @return these parameters with {@code other} for {@code formula}
+     */
     public MandelbrotParams withFormula(Formula other) {
         return new MandelbrotParams(width, height, view, maxIter, precision, other);
     }
 
+    /** {@return {@code width * height}, as a long: it may be more than an int holds} */
     public long pixels() {
         return (long) width * height;
     }

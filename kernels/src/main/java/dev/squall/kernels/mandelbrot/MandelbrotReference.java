@@ -4,7 +4,8 @@ import dev.squall.kernels.Precision;
 
 /**
  * The Java reference of the escape-time kernels: the seed's Mandelbrot definition and the {@link Formula}s of
- * shared/reference/formulas.md, one pixel at a time, each operation rounded separately (Java never fuses a multiply-add unless {@link Math#fma} is called).
+ * shared/reference/formulas.md, one pixel at a time, each operation rounded separately (Java never fuses a
+ * multiply-add unless {@link Math#fma} is called).
  *
  * <p>f64 is the seed exactly. f32 is Squall's own: the pixel's f64 coordinate rounded once to float, then the same
  * loop in float arithmetic. Every backend is compared with these methods bit for bit.
@@ -13,11 +14,28 @@ public final class MandelbrotReference {
     private MandelbrotReference() {
     }
 
-    /** {@code min + (i / n) * (max - min)}, all in double, {@code i / n} a double division of the integers. */
+    /**
+     * {@code min + (i / n) * (max - min)}, all in double, {@code i / n} a double division of the integers.
+     *
+     * @param min the view's edge at pixel 0 ({@code xMin} or {@code yMin})
+     * @param max the view's other edge ({@code xMax} or {@code yMax}), where pixel {@code n} would be
+     * @param i the column or row, from 0 to {@code n - 1}
+     * @param n the width or height in pixels, at least 1
+     * @return the pixel's coordinate
+     */
     public static double coordinate(double min, double max, int i, int n) {
         return min + ((double) i / (double) n) * (max - min);
     }
 
+    /**
+     * The seed's loop in f64: {@code z -> z^2 + c} from {@code z = 0}, {@code c = (x0, y0)}, until
+     * {@code x*x + y*y > 4} or {@code maxIter} steps.
+     *
+     * @param x0 the pixel's real coordinate
+     * @param y0 the pixel's imaginary coordinate
+     * @param maxIter the most steps, at least 1
+     * @return the steps run, from 1 to {@code maxIter}; {@code maxIter} when the orbit has not escaped
+     */
     public static int iterate(double x0, double y0, int maxIter) {
         double x = 0.0;
         double y = 0.0;
@@ -31,6 +49,14 @@ public final class MandelbrotReference {
         return n;
     }
 
+    /**
+     * As {@link #iterate(double, double, int)}, every operation in f32.
+     *
+     * @param x0 the pixel's real coordinate, rounded once from f64
+     * @param y0 the pixel's imaginary coordinate, rounded once from f64
+     * @param maxIter the most steps, at least 1
+     * @return the steps run, from 1 to {@code maxIter}; {@code maxIter} when the orbit has not escaped
+     */
     public static int iterate(float x0, float y0, int maxIter) {
         float x = 0.0f;
         float y = 0.0f;
@@ -48,6 +74,12 @@ public final class MandelbrotReference {
      * The count of {@code formula} at the pixel whose coordinates are {@code (x0, y0)}: shared/reference/formulas.md's
      * loop, each operation rounded on its own in the order written. (The Mandelbrot set has its own methods above,
      * the seed's loop as it is.)
+     *
+     * @param formula the map
+     * @param x0 the pixel's real coordinate
+     * @param y0 the pixel's imaginary coordinate
+     * @param maxIter the most steps, at least 1
+     * @return the steps run, from 0 to {@code maxIter} (0 only for julia, at a pixel already outside radius 2)
      */
     public static int iterate(Formula formula, double x0, double y0, int maxIter) {
         if (formula instanceof Formula.Mandelbrot) {
@@ -95,7 +127,15 @@ public final class MandelbrotReference {
         return n;
     }
 
-    /** As {@link #iterate(Formula, double, double, int)} in float: coordinates and constant rounded once to float. */
+    /**
+     * As {@link #iterate(Formula, double, double, int)} in float: coordinates and constant rounded once to float.
+     *
+     * @param formula the map; julia's constant is rounded to float here
+     * @param x0 the pixel's real coordinate, rounded once from f64
+     * @param y0 the pixel's imaginary coordinate, rounded once from f64
+     * @param maxIter the most steps, at least 1
+     * @return the steps run, from 0 to {@code maxIter}
+     */
     public static int iterate(Formula formula, float x0, float y0, int maxIter) {
         if (formula instanceof Formula.Mandelbrot) {
             return iterate(x0, y0, maxIter);
@@ -142,7 +182,14 @@ public final class MandelbrotReference {
         return n;
     }
 
-    /** The count of pixel ({@code px}, {@code py}); row {@code py = 0} is {@code view.yMin()}. */
+    /**
+     * The count of pixel ({@code px}, {@code py}); row {@code py = 0} is {@code view.yMin()}.
+     *
+     * @param p the render
+     * @param px the column, from 0 to {@code width - 1}
+     * @param py the row, from 0 to {@code height - 1}
+     * @return the count in {@code p}'s precision and formula, from 0 to {@code maxIter}
+     */
     public static int pixel(MandelbrotParams p, int px, int py) {
         View v = p.view();
         double x0 = coordinate(v.xMin(), v.xMax(), px, p.width());
@@ -152,7 +199,13 @@ public final class MandelbrotReference {
                 : iterate(p.formula(), (float) x0, (float) y0, p.maxIter());
     }
 
-    /** The whole image, row-major. Meant for tests and small images; the host verifies large ones row by row. */
+    /**
+     * The whole image, row-major. Meant for tests and small images; the host verifies large ones row by row.
+     *
+     * @param p the render
+     * @return {@code width * height} counts, row {@code 0} ({@code yMin}) first
+     * @throws IllegalArgumentException when the image has more pixels than one Java array holds
+     */
     public static int[] render(MandelbrotParams p) {
         if (p.pixels() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(p.width() + "x" + p.height() + " does not fit one Java array");

@@ -9,6 +9,7 @@ import java.util.List;
  * {@value #FP64_OPTION} adds the double-precision chain, {@value #FP16_OPTION} the half-precision one.
  */
 public final class PeakKernels {
+    /** Adds the double-precision chain, for devices with cl_khr_fp64. */
     public static final String FP64_OPTION = "-DSQUALL_FP64";
     /** Adds the half-precision chain, for devices with cl_khr_fp16. */
     public static final String FP16_OPTION = "-DSQUALL_FP16";
@@ -26,10 +27,17 @@ public final class PeakKernels {
     private PeakKernels() {
     }
 
+    /** {@return {@code peak.cl}, read from the classpath again at each call} */
     public static KernelSource source() {
         return KernelSource.load(PeakKernels.class, "peak.cl");
     }
 
+    /**
+     * The copy kernel of one vector width.
+     *
+     * @param width floats per element, one of {@link #COPY_WIDTHS}
+     * @return {@code copy_float} for 1, else {@code copy_floatN} with N the width
+     */
     public static String copyKernel(int width) {
         return width == 1 ? "copy_float" : "copy_float" + width;
     }
