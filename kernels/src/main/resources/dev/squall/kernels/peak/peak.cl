@@ -17,7 +17,7 @@ __kernel void empty(__global float *out) {
 }
 
 // MAD_CHAINS multiply-adds of 16-wide vectors in two dependent chains, unrolled by 8 in a loop of MAD_LOOPS:
-// 2 flops x 16 lanes x 2 chains x 8 x MAD_LOOPS a work-item (PeakKernels.FLOPS_PER_ITEM).
+// 2 flops x 16 lanes x 2 chains x 8 x MAD_LOOPS a work-item (PeakKernels.OPS_PER_ITEM).
 #define MAD_LOOPS 64
 #define MAD_STEP(x, y) x = mad(y, x, y); y = mad(x, y, x);
 #define MAD_BODY(T, V, S) \
