@@ -17,6 +17,7 @@ import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.ImageStep;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -108,6 +109,28 @@ public final class Engine implements AutoCloseable {
             RenderResult result = MandelbrotRenderer.render(on, params, Schedule.DEFAULT, DeviceSelector::cpu,
                     listener::notice);
             return new Render(params, result.counts(), result.device(), result.seconds(), result.iterations());
+        } catch (DeviceUnavailableException | OpenClException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renders {@code params} without holding the image: its rows go to {@code sink} in order, a few at a time, as
+     * the devices finish them, so memory stays at a few tiles whatever the size (a 100000x100000 image streams
+     * through a small heap).
+     *
+     * @param params the image: size, view, iterations, precision and formula
+     * @param sink what takes the rows
+     * @return the sum of counts, the time and the device
+     * @throws IOException what {@code sink} threw (the render stopped there)
+     * @throws EngineException when a device named cannot run it or fails beyond what the CPU fallback covers
+     */
+    public Streamed stream(MandelbrotParams params, RowSink sink) throws IOException {
+        List<Backend> on = backends(params.precision());
+        try {
+            RenderResult result = MandelbrotRenderer.stream(on, params, Schedule.DEFAULT, DeviceSelector::cpu,
+                    listener::notice, (tile, counts) -> sink.accept(tile.firstRow(), tile.rows(), counts));
+            return new Streamed(result.iterations(), result.seconds(), result.device());
         } catch (DeviceUnavailableException | OpenClException e) {
             throw new EngineException(e.getMessage(), e);
         }

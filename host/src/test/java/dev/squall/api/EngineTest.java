@@ -72,6 +72,37 @@ class EngineTest {
     }
 
     @Test
+    void aStreamedRenderHandsEveryRowOverInOrderWithTheWholeRendersCounts() throws IOException {
+        MandelbrotParams params = new MandelbrotParams(1001, 777, new View(-0.7453, -0.7433, 0.1125, 0.1145), 300,
+                Precision.F32, new Formula.Tricorn());
+        int[] reference = MandelbrotReference.render(params);
+        int[] next = {0};
+        long[] mismatches = {0};
+        try (Engine engine = Engine.open("cpu")) {
+            Streamed streamed = engine.stream(params, (firstRow, rows, counts) -> {
+                assertEquals(next[0], firstRow, "rows in image order");
+                for (long i = 0; i < (long) rows * params.width(); i++) {
+                    int device = counts.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED
+                            .withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), i);
+                    mismatches[0] += device != reference[(int) ((long) firstRow * params.width() + i)] ? 1 : 0;
+                }
+                next[0] += rows;
+            });
+            assertEquals(params.height(), next[0]);
+            assertEquals(0, mismatches[0]);
+            long sum = 0;
+            for (int c : reference) {
+                sum += c;
+            }
+            assertEquals(sum, streamed.sum());
+            var stop = assertThrows(IOException.class, () -> engine.stream(params, (firstRow, rows, counts) -> {
+                throw new IOException("disk full");
+            }));
+            assertEquals("disk full", stop.getMessage());
+        }
+    }
+
+    @Test
     void aVerificationNamesTheFirstPixelsThatDiffer() {
         try (Engine engine = Engine.open("cpu");
              Render render = engine.render(new MandelbrotParams(64, 48, new View(-2.5, 1, -1, 1), 100,
