@@ -103,8 +103,43 @@ class ImageVerifyTest {
         Squall.deviceDecorator = backend -> new Wrapped(backend, -1);
         CliRun run = CliRun.of(args("cpu", a));
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("squall: " + a + " failed on faulty (lost the device); redone on cpu\n", run.err());
+        assertEquals("squall: " + a + ": band 1 of 1 (rows 0-36) failed on faulty (lost the device); redone on cpu\n",
+                run.err());
         assertTrue(run.out().startsWith("verified: 1 image identical to the Java reference\n"), run::toString);
+        assertArrayEquals(reference(a), ImageFiles.read(dir.resolve("out.png")).rgba());
+    }
+
+    @Test
+    void aBandThatFailsOnTheDeviceIsRedoneOnTheCpuWhichTakesTheRestExactly() throws IOException {
+        Path a = input("a.png", 61, 90, 31);
+        // A device with small buffers (bands of 10 rows here: 4 halos of the chain's 2 + 1 + ... rows), failing its
+        // second band.
+        Squall.deviceDecorator = backend -> new ForwardingBackend(backend) {
+            private int calls;
+
+            @Override
+            public String id() {
+                return "small";
+            }
+
+            @Override
+            public long maxBandPixels() {
+                return 61 * 10;
+            }
+
+            @Override
+            public void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out) {
+                if (++calls == 2) {
+                    throw new DeviceException("lost the device");
+                }
+                inner.image(chain, width, height, in, out);
+            }
+        };
+        CliRun run = CliRun.of(args("cpu", a));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().matches("squall: " + java.util.regex.Pattern.quote(a.toString()) + ": band 2 of \\d+"
+                + " \\(rows \\d+-\\d+\\) failed on small \\(lost the device\\); redone on cpu, which takes the bands"
+                + " left\n"), run::toString);
         assertArrayEquals(reference(a), ImageFiles.read(dir.resolve("out.png")).rgba());
     }
 

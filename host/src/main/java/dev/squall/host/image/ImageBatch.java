@@ -1,7 +1,6 @@
 package dev.squall.host.image;
 
 import dev.squall.host.Backend;
-import dev.squall.host.DeviceException;
 import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.imageio.ImageFiles;
@@ -49,8 +48,12 @@ public final class ImageBatch {
      * How a batch runs: verified against the Java reference (outputs then held as pending files, for the caller to
      * commit only when every image is identical), and where a failing device's images are redone.
      */
-    public record Options(boolean verify, Supplier<Backend> fallback, Consumer<String> notice) {
-        public static final Options PLAIN = new Options(false, null, line -> { });
+    public record Options(boolean verify, Supplier<Backend> fallback, Consumer<String> notice, long bandPixels) {
+        public static final Options PLAIN = new Options(false, null, line -> { }, ImageTiles.BAND_PIXELS);
+
+        public Options(boolean verify, Supplier<Backend> fallback, Consumer<String> notice) {
+            this(verify, fallback, notice, ImageTiles.BAND_PIXELS);
+        }
     }
 
     public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, Backend backend, int workers,
@@ -188,20 +191,10 @@ public final class ImageBatch {
         }
         byte[] result = new byte[image.rgba().length];
         try {
-            try {
-                synchronized (backend) {
-                    backend.image(chain, image.width(), image.height(), image.rgba(), result);
-                }
-            } catch (DeviceException e) {
-                Backend cpu = fallback.backend();
-                if (cpu == null) {
-                    throw e;
-                }
-                options.notice().accept(in + " failed on " + backend.id() + " (" + e.getMessage() + "); redone on "
-                        + cpu.id());
-                synchronized (cpu) {
-                    cpu.image(chain, image.width(), image.height(), image.rgba(), result);
-                }
+            synchronized (backend) {
+                ImageTiles.run(backend, chain, image.width(), image.height(), image.rgba(), result,
+                        fallback.available() ? fallback::backend : null, line -> options.notice().accept(in + ": "
+                                + line), options.bandPixels());
             }
         } catch (UnsupportedOperationException e) {
             return new Outcome(in, e.getMessage());
@@ -255,6 +248,10 @@ public final class ImageBatch {
                 backend = supplier.get();
             }
             return backend;
+        }
+
+        boolean available() {
+            return supplier != null;
         }
 
         synchronized void close() {
