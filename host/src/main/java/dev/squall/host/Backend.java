@@ -60,8 +60,8 @@ public interface Backend extends AutoCloseable {
      */
     default Optional<String> refuses(MandelbrotParams params) {
         return params.formula() instanceof Formula.Mandelbrot ? Optional.empty()
-                : Optional.of(id() + " does not run the " + params.formula().name() + " formula (only mandelbrot);"
-                        + " use --device cpu or an OpenCL device");
+                : Optional.of("device " + id() + " does not run the " + params.formula().name() + " formula (only"
+                        + " mandelbrot); use the cpu device or an OpenCL device");
     }
 
     /**

@@ -93,8 +93,13 @@ public final class Squall implements Runnable {
                 err.println("squall: --" + invalid.getMessage());
                 return EXIT_USAGE;
             }
-            if (e instanceof UsageException || e instanceof DeviceUnavailableException
-                    || e instanceof UnwritableTargetException) {
+            if (e instanceof DeviceUnavailableException) {
+                // The engine speaks of "device X"; on the command line that is the --device option.
+                String message = e.getMessage();
+                err.println("squall: " + (message.startsWith("device ") ? "--" + message : message));
+                return EXIT_USAGE;
+            }
+            if (e instanceof UsageException || e instanceof UnwritableTargetException) {
                 err.println("squall: " + e.getMessage());
                 return EXIT_USAGE;
             }

@@ -224,8 +224,8 @@ class FormulaCommandsTest {
             MandelbrotParams julia = new MandelbrotParams(64, 48, new View(-1.6, 1.6, -1.2, 1.2), 100, Precision.F64,
                     new Formula.Julia(-0.8, 0.156));
             var e = assertThrows(DeviceUnavailableException.class, () -> MandelbrotRenderer.render(backend, julia));
-            assertEquals("mandelbrot-only does not run the julia formula (only mandelbrot); use --device cpu or an"
-                    + " OpenCL device", e.getMessage());
+            assertEquals("device mandelbrot-only does not run the julia formula (only mandelbrot); use the cpu device"
+                    + " or an OpenCL device", e.getMessage());
             assertEquals(0, backend.bands, "no band was started");
             try (var ok = MandelbrotRenderer.render(backend, julia.withFormula(Formula.MANDELBROT)).counts()) {
                 assertEquals(64 * 48, ok.pixels());

@@ -87,14 +87,14 @@ public final class DeviceSelector {
                 case DeviceSpec.All all -> {
                     for (OpenClDevice device : probe.devices()) {
                         if (precision == Precision.F64 && !device.fp64()) {
-                            notice.accept(device.label() + " has no fp64 support: left out of --device all");
+                            notice.accept(device.label() + " has no fp64 support: left out of the devices (all)");
                             continue;
                         }
                         try {
                             backends.add(new OpenClBackend(device));
                         } catch (OpenClException e) {
                             notice.accept(device.label() + " could not be opened (" + e.getMessage()
-                                    + "): left out of --device all");
+                                    + "): left out of the devices (all)");
                         }
                     }
                     backends.add(new CpuBackend());
@@ -130,19 +130,19 @@ public final class DeviceSelector {
         }
         return switch (spec) {
             case DeviceSpec.All all -> throw new DeviceUnavailableException(
-                    "--device all shares the tiles of a render between devices: use one device here");
+                    "device all shares the tiles of a render between devices: use one device here");
             case DeviceSpec.Several several -> throw new DeviceUnavailableException(
-                    "--device with a list shares the tiles of a render between devices: use one device here");
+                    "device with a list shares the tiles of a render between devices: use one device here");
             case DeviceSpec.Cpu cpu -> new CpuBackend();
             case DeviceSpec.Tornado tornado -> tornado().open(tornado.device(), tornado.fast(), precision);
             case DeviceSpec.OpenCl exact -> {
                 OpenClDevice device = probe.find(exact.id()).orElseThrow(() -> new DeviceUnavailableException(
-                        "--device " + exact.id() + " names no OpenCL device: " + available(probe)));
+                        "device " + exact.id() + " names no OpenCL device: " + available(probe)));
                 yield openOpenCl(device, precision);
             }
             case DeviceSpec.AnyOpenCl any -> {
                 OpenClDevice device = best(probe, precision).orElseThrow(() -> new DeviceUnavailableException(
-                        "--device opencl: " + whyNone(probe, precision)));
+                        "device opencl: " + whyNone(probe, precision)));
                 yield openOpenCl(device, precision);
             }
             case DeviceSpec.Auto auto -> {
@@ -175,14 +175,14 @@ public final class DeviceSelector {
             case DeviceSpec.Tornado tornado -> tornado();
             case DeviceSpec.OpenCl exact -> {
                 OpenClDevice device = probe.find(exact.id()).orElseThrow(() -> new DeviceUnavailableException(
-                        "--device " + exact.id() + " names no OpenCL device: " + available(probe)));
+                        "device " + exact.id() + " names no OpenCL device: " + available(probe)));
                 if (precision == Precision.F64 && !device.fp64()) {
-                    throw new DeviceUnavailableException(device.label()
-                            + " has no fp64 support; use --precision f32 or another --device");
+                    throw new DeviceUnavailableException("device " + device.label()
+                            + " has no fp64 support; use precision f32 or another device");
                 }
             }
             case DeviceSpec.AnyOpenCl any -> best(probe, precision).orElseThrow(() -> new DeviceUnavailableException(
-                    "--device opencl: " + whyNone(probe, precision)));
+                    "device opencl: " + whyNone(probe, precision)));
             default -> {
                 // auto, all and cpu always find a device: the CPU backend at least
             }
@@ -192,7 +192,7 @@ public final class DeviceSelector {
     /** TornadoVM's provider, or a one-line error saying how to get it. */
     public static BackendProvider tornado() {
         return BackendProvider.find("tornado").orElseThrow(() -> new DeviceUnavailableException(
-                "--device tornado: TornadoVM is not available to this squall ("
+                "device tornado: TornadoVM is not available to this squall ("
                         + (System.getenv("TORNADOVM_HOME") == null ? "TORNADOVM_HOME is not set"
                                 : "TORNADOVM_HOME is set but the TornadoVM module is not on the class path")
                         + "; see README, TornadoVM)"));
@@ -200,8 +200,8 @@ public final class DeviceSelector {
 
     private static Backend openOpenCl(OpenClDevice device, Precision precision) {
         if (precision == Precision.F64 && !device.fp64()) {
-            throw new DeviceUnavailableException(device.label()
-                    + " has no fp64 support; use --precision f32 or another --device");
+            throw new DeviceUnavailableException("device " + device.label()
+                    + " has no fp64 support; use precision f32 or another device");
         }
         return new OpenClBackend(device);
     }
