@@ -6,38 +6,28 @@ import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
-import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.imageio.MandelbrotPng;
 import dev.squall.host.imageio.OutputTarget;
 import dev.squall.host.imageio.UnwritableTargetException;
 import dev.squall.host.opencl.OpenCl;
-import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.host.render.RenderMemory;
 import dev.squall.host.render.RenderResult;
-import dev.squall.host.render.TileSink;
+import dev.squall.host.render.StreamedRender;
 import dev.squall.host.verify.Mismatch;
 import dev.squall.host.verify.Verdict;
-import dev.squall.host.verify.Verifier;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.zip.CRC32;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,33 +89,20 @@ class MandelbrotCommand implements Callable<Integer> {
         // The image is never held whole: tiles go, in order, to the verifier, the checksum and the files, each file
         // a temporary one renamed over its target only at the end, and only when verification (if asked) passed.
         Consumer<String> notice = why -> stderr.println("squall: " + why);
-        Verifier.Tiles verifier = verify ? new Verifier.Tiles(params, SHOWN_MISMATCHES) : null;
-        CRC32 crc = new CRC32();
-        List<TileSink> sinks = new ArrayList<>();
-        if (verifier != null) {
-            sinks.add(verifier::check);
-        }
-        sinks.add((tile, tileCounts) -> crc.update(tileCounts.asByteBuffer()));
-        Deque<Output> outputs = new ArrayDeque<>();
+        List<StreamedRender.Output> outputs = new ArrayList<>();
         if (counts != null) {
-            outputs.add(new Output(counts, (out, channel) -> (tile, tileCounts) -> writeCounts(out, tileCounts),
-                    null));
+            outputs.add(new StreamedRender.Output(counts, StreamedRender.Format.COUNTS));
         }
         if (out != null) {
-            MandelbrotPng.Rows[] png = new MandelbrotPng.Rows[1];
-            outputs.add(new Output(out, (stream, channel) -> {
-                png[0] = new MandelbrotPng.Rows(stream, params.width(), params.height(), params.maxIter());
-                return (tile, tileCounts) -> png[0].write(tileCounts);
-            }, () -> png[0].end()));
+            outputs.add(new StreamedRender.Output(out, StreamedRender.Format.PNG));
         }
-        List<AtomicFile.Pending> written = new ArrayList<>();
         Runnable stopped = () -> stderr.println("squall: stopped; nothing written"
                 + (counts != null || out != null ? " (files left as they were)" : ""));
         Shutdown.add(Shutdown.Step.CLEAN_UP, stopped);
-        try {
-            RenderResult result = renderTo(outputs, sinks, written, params, deviceSpec, notice);
-            if (verifier != null) {
-                Verdict verdict = verifier.verdict();
+        try (StreamedRender.Result streamed = render(params, deviceSpec, outputs, notice)) {
+            RenderResult result = streamed.render();
+            Verdict verdict = streamed.verdict();
+            if (verdict != null) {
                 if (!verdict.identical()) {
                     stderr.printf(Locale.ROOT, "verify: %d of %d pixels differ from the Java reference (%s);"
                             + " nothing written. First differences:%n", verdict.mismatches(), verdict.pixels(),
@@ -136,11 +113,9 @@ class MandelbrotCommand implements Callable<Integer> {
                     return Squall.EXIT_MISMATCH;
                 }
                 stdout.printf(Locale.ROOT, "verified: %d pixels identical to the Java reference (%s, sum %d, crc32 %08x)%n",
-                        verdict.pixels(), params.precision(), result.iterations(), crc.getValue());
+                        verdict.pixels(), params.precision(), result.iterations(), streamed.crc32());
             }
-            for (AtomicFile.Pending file : written) {
-                file.commit();
-            }
+            streamed.commit();
             stdout.printf(Locale.ROOT, "%s %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d tile%s)%n",
                     params.formula().name(), params.width(), params.height(), params.precision(), params.maxIter(), result.device(),
                     result.seconds(), result.prepareSeconds() >= 0.0005
@@ -149,9 +124,23 @@ class MandelbrotCommand implements Callable<Integer> {
             return 0;
         } finally {
             Shutdown.remove(Shutdown.Step.CLEAN_UP, stopped);
-            for (AtomicFile.Pending file : written) {
-                file.close();
-            }
+        }
+    }
+
+    /** The render on the devices {@code deviceSpec} names (under auto, an OpenCL failure is redone on the CPU). */
+    private StreamedRender.Result render(MandelbrotParams params, DeviceSpec deviceSpec,
+            List<StreamedRender.Output> outputs, Consumer<String> notice) throws IOException {
+        try {
+            return DeviceSelector.runAll(deviceSpec, params.precision(), OpenCl.probe(), notice, backends -> {
+                try {
+                    return StreamedRender.run(Squall.decorated(backends), params, Schedule.DEFAULT, outputs, verify,
+                            SHOWN_MISMATCHES, DeviceSelector::cpu, notice);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -162,68 +151,6 @@ class MandelbrotCommand implements Callable<Integer> {
     /** The map this command iterates; each other formula's command says its own (and its options). */
     Formula formula() {
         return Formula.MANDELBROT;
-    }
-
-    /** A file the render streams into: how its content starts (a sink of tiles), and how it ends. */
-    private record Output(Path path, Opener opener, Finisher finisher) {
-    }
-
-    @FunctionalInterface
-    private interface Opener {
-        TileSink open(OutputStream out, FileChannel channel) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface Finisher {
-        void finish() throws IOException;
-    }
-
-    /**
-     * Opens the outputs one inside the other (each {@link AtomicFile#prepare} holds its temporary file open while its
-     * content is written, and the content is the render), then renders into all of them at once.
-     */
-    private static RenderResult renderTo(Deque<Output> outputs, List<TileSink> sinks, List<AtomicFile.Pending> written,
-            MandelbrotParams params, DeviceSpec deviceSpec, Consumer<String> notice) throws IOException {
-        if (outputs.isEmpty()) {
-            try {
-                return DeviceSelector.runAll(deviceSpec, params.precision(), OpenCl.probe(), notice, backends -> {
-                    try {
-                        return MandelbrotRenderer.stream(Squall.decorated(backends), params, Schedule.DEFAULT,
-                                DeviceSelector::cpu,
-                                notice, (tile, tileCounts) -> {
-                                    for (TileSink sink : sinks) {
-                                        sink.accept(tile, tileCounts);
-                                    }
-                                });
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
-        Output output = outputs.pop();
-        RenderResult[] result = new RenderResult[1];
-        written.add(AtomicFile.prepare(output.path(), (out, channel) -> {
-            List<TileSink> all = new ArrayList<>(sinks);
-            all.add(output.opener().open(out, channel));
-            result[0] = renderTo(outputs, all, written, params, deviceSpec, notice);
-            if (output.finisher() != null) {
-                output.finisher().finish();
-            }
-        }));
-        return result[0];
-    }
-
-    /** The counts as they are in memory (u32 little-endian), through a small heap buffer. */
-    private static void writeCounts(OutputStream out, MemorySegment tileCounts) throws IOException {
-        byte[] chunk = new byte[(int) Math.min(tileCounts.byteSize(), 1 << 16)];
-        for (long offset = 0; offset < tileCounts.byteSize(); offset += chunk.length) {
-            int n = (int) Math.min(chunk.length, tileCounts.byteSize() - offset);
-            MemorySegment.copy(tileCounts, ValueLayout.JAVA_BYTE, offset, chunk, 0, n);
-            out.write(chunk, 0, n);
-        }
     }
 
     /**
