@@ -13,10 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code squall bench compare A.json B.json}: every figure of two results of the same {@code bench} command (device,
@@ -29,13 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " with the ratio B/A.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:compared", "2:a file missing, not JSON, or not a squall bench result"})
-final class BenchCompareCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+final class BenchCompareCommand extends CommandBase implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A.json", description = "The baseline.")
     Path a;
 

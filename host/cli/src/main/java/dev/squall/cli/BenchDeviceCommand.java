@@ -16,10 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code squall bench device}: each selected OpenCL device's own limits, measured as clpeak does. */
 @Command(name = "device", mixinStandardHelpOptions = true, sortOptions = false,
@@ -27,15 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + " launch latency, fp32/fp64/int32 compute peaks; a host memory copy in the same run for reference."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured", "1:an OpenCL failure", "2:bad option, or no such OpenCL device"})
-final class BenchDeviceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
-    @Mixin
-    RunsOptions repeat;
+final class BenchDeviceCommand extends BenchBase implements Callable<Integer> {
 
     @Option(names = "--device", defaultValue = "all", paramLabel = "all|opencl|opencl:P:D|LIST",
             description = "OpenCL devices to measure (squall devices lists them). Default: ${DEFAULT-VALUE}.")

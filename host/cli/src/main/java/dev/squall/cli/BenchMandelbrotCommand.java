@@ -21,21 +21,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code squall bench mandelbrot}: warm-up runs, then the median of measured whole renders, as text or JSON. */
 @Command(name = "mandelbrot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time whole Mandelbrot renders (transfers included): median, spread, stage times.")
-class BenchMandelbrotCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
-    @Mixin
-    RunsOptions repeat;
+class BenchMandelbrotCommand extends BenchBase implements Callable<Integer> {
 
     @Mixin
     MandelbrotOptions options;

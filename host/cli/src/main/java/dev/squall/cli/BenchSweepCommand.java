@@ -19,10 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code squall bench sweep}: a kernel's throughput against image size, per device and precision, as JSON, a table, a chart. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -30,18 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " spread of --runs after --warmup; a PNG chart with --plot.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured", "1:a device or I/O failure", "2:bad option (nothing measured or written)"})
-final class BenchSweepCommand implements Callable<Integer> {
+final class BenchSweepCommand extends BenchBase implements Callable<Integer> {
     /** Largest side: a brightness image is one Java array of RGBA bytes. */
     static final int MAX_SIZE = 16_384;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
-    @Mixin
-    RunsOptions repeat;
 
     @Option(names = "--kernel", required = true,
             paramLabel = "mandelbrot|julia|burning-ship|tricorn|multibrot|brightness", description = "What to run.")

@@ -10,22 +10,13 @@ import dev.squall.host.opencl.OpenClProbe;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code squall devices}: every device a render can use, with the id {@code --device} takes. */
 @Command(name = "devices", mixinStandardHelpOptions = true,
         description = "List the OpenCL devices, TornadoVM's (when present) and the CPU backend, with the ids --device"
                 + " takes.")
-final class DevicesCommand implements Callable<Integer> {
+final class DevicesCommand extends CommandBase implements Callable<Integer> {
     private static final String ROW = "%-12s %-11s %5s %10s %10s %4s  %s%n";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
 
     @Override
     public Integer call() {

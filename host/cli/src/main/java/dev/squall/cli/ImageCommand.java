@@ -25,11 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code squall image IN... --op NAME[=ARG] ... -o OUT}: a chain of operations on PNG and JPEG files, run stage by
@@ -45,13 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {"0:done", "1:some inputs could not be read (the others were written) or a device failed",
             "2:bad arguments (nothing written)",
             "3:--verify found pixels that differ from the Java reference (nothing written)"})
-final class ImageCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
+final class ImageCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(paramLabel = "IN", arity = "0..*", description = "Input images.")
     List<Path> inputs = new ArrayList<>();

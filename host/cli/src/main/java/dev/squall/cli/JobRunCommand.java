@@ -23,11 +23,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code squall job run JOB.json}: read and check the job (nothing made before it passes), plan (folder, manifest,
@@ -40,13 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {"0:done", "1:failed (device or I/O error; finished frames are kept)",
             "2:bad job file or input, or output.dir holds another job's frames (nothing made or changed)",
             "130, 143:stopped by SIGINT, SIGTERM (the frame being written is finished; run again to resume)"})
-final class JobRunCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
-
+final class JobRunCommand extends CommandBase implements Callable<Integer> {
     @Parameters(paramLabel = "JOB.json", description = "The job file; output.dir is relative to its folder.")
     Path file;
 

@@ -31,8 +31,6 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code squall render mandelbrot}: parse, validate, choose the device(s), render in tiles streamed to the verifier
@@ -45,15 +43,9 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (device or I/O error)", "2:bad input (nothing written)",
             "3:--verify found pixels that differ from the Java reference (nothing written)"})
-class MandelbrotCommand implements Callable<Integer> {
+class MandelbrotCommand extends CommandBase implements Callable<Integer> {
     /** Mismatches shown when --verify fails. */
     private static final int SHOWN_MISMATCHES = 10;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DebugOption debug;
 
     @Mixin
     MandelbrotOptions options;

@@ -13,6 +13,12 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** That the command line refused its input: exit 2, and exactly {@code expected} on stderr. */
+    void assertRefused(String expected) {
+        org.junit.jupiter.api.Assertions.assertEquals(2, exitCode, this::toString);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, err, this::toString);
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;

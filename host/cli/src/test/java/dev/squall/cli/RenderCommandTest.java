@@ -217,9 +217,8 @@ class RenderCommandTest {
     void aListNamingADeviceTwiceOrAutoIsRejected() {
         CliRun twice = CliRun.of("render", "mandelbrot", "--width", "3", "--height", "2", "--max-iter", "5",
                 "--view", "-2,1,-1,1", "--device", "cpu,cpu");
-        assertEquals(2, twice.exitCode(), twice::toString);
-        assertEquals("squall: --device must be a list of cpu, opencl:P:D and tornado[:N], each once (\"cpu\" is there"
-                + " twice), got \"cpu,cpu\"\n", twice.err());
+        twice.assertRefused("squall: --device must be a list of cpu, opencl:P:D and tornado[:N], each once (\"cpu\" is"
+                + " there twice), got \"cpu,cpu\"\n");
         CliRun auto = CliRun.of("render", "mandelbrot", "--width", "3", "--height", "2", "--max-iter", "5",
                 "--view", "-2,1,-1,1", "--device", "auto,cpu");
         assertEquals(2, auto.exitCode(), auto::toString);
