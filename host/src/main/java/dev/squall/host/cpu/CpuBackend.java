@@ -101,7 +101,10 @@ public final class CpuBackend implements Backend {
                 long ran = 0;
                 for (int r = nextRow.getAndIncrement(); r < band.rows(); r = nextRow.getAndIncrement()) {
                     long at = (long) r * width;
-                    if (formula instanceof Formula.Mandelbrot) {
+                    if (f64 && VectorTwoLanes.needed()) {
+                        ran += VectorTwoLanes.rowF64(formula, xs, grid.y(band.firstRow() + r), maxIter,
+                                schedule.cycleShortcut(), destination, at);
+                    } else if (formula instanceof Formula.Mandelbrot) {
                         ran += f64
                                 ? VectorMandelbrot.rowF64(xs, grid.y(band.firstRow() + r), maxIter,
                                         schedule.cycleShortcut(), destination, at)
