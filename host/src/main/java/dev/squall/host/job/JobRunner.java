@@ -152,19 +152,23 @@ public final class JobRunner {
         }
         if (!plan.forced() && plan.folder().underManifestLock(() -> JobPlan.state(job, current(), frame))
                 == FrameState.DONE) {
-            settled.add(frame);
-            byOthers++;
-            progress.frameDone();
+            writing.lock();    // as every line of progress: never after the stop's last line
+            try {
+                settled.add(frame);
+                byOthers++;
+                progress.frameDone();
+            } finally {
+                writing.unlock();
+            }
             return;
         }
         MandelbrotParams params = job.frames().get(frame);
         RenderResult result = MandelbrotRenderer.render(backends, params, Schedule.DEFAULT, counts,
                 DeviceSelector::cpu, notice);
-        write(frame, params, counts);
         iterations += result.iterations();
         renderSeconds += result.seconds();
         prepareSeconds += result.prepareSeconds();
-        progress.frameDone();
+        write(frame, params, counts);
     }
 
     private void write(int frame, MandelbrotParams params, CountsBuffer counts) throws IOException {
@@ -186,6 +190,8 @@ public final class JobRunner {
             file.commit();
             rendered++;
             settled.add(frame);
+            // Under the lock: a stop's "stopped with K of N" must be the last line, after this frame's.
+            progress.frameDone();
         } finally {
             writing.unlock();
         }
