@@ -6,6 +6,7 @@ import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.image.ImageBatch;
 import dev.squall.host.imageio.FileKind;
+import dev.squall.host.imageio.ImageFiles;
 import dev.squall.host.imageio.OutputTarget;
 import dev.squall.host.imageio.UnwritableTargetException;
 import dev.squall.host.opencl.OpenCl;
@@ -67,6 +68,11 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
             + " anything is written; on any difference write nothing and exit 3.")
     boolean verify;
 
+    @Option(names = "--jpeg-decoder", defaultValue = "auto", paramLabel = "auto|imageio",
+            description = "JPEG decoder: libjpeg-turbo where installed, else ImageIO (auto), or ImageIO always."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String jpegDecoder;
+
     @Option(names = "--list-ops", description = "List the operations with their arguments and exit.")
     boolean listOps;
 
@@ -83,6 +89,7 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
         CpuBackend.warmUpPixelKernels();    // while the arguments are checked and the first image decoded
         List<ImageStep> chain = ops.stream().map(ImageOps::parse).toList();
         DeviceSpec deviceSpec = DeviceSpec.parseSingle(device);
+        ImageFiles.JpegDecoder decoder = jpeg();
         if (pngLevel < 0 || pngLevel > 9) {
             throw new InvalidParameterException("png-level", pngLevel, "an integer from 0 to 9");
         }
@@ -95,7 +102,7 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
         // With the image on standard output, Squall's own lines go to stderr.
         PrintWriter report = OutputTarget.isStandardOutput(out) ? stderr : stdout;
         ImageBatch.Options options = new ImageBatch.Options(verify, DeviceSelector::cpu,
-                line -> stderr.println("squall: " + line));
+                line -> stderr.println("squall: " + line)).withJpeg(decoder);
         try (Backend backend = Squall.deviceDecorator.apply(DeviceSelector.open(deviceSpec, Precision.F32, probe,
                 why -> stderr.println("squall: " + why), false))) {
             used = backend.id();
@@ -109,6 +116,14 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
         int written = targets.size() - failed;
         report.printf(Locale.ROOT, "image: %d written, %d failed, on %s%n", written, failed, used);
         return failed == 0 ? 0 : Squall.EXIT_FAILED;
+    }
+
+    private ImageFiles.JpegDecoder jpeg() {
+        return switch (jpegDecoder) {
+            case "auto" -> ImageFiles.JpegDecoder.AUTO;
+            case "imageio" -> ImageFiles.JpegDecoder.IMAGEIO;
+            default -> throw new InvalidParameterException("jpeg-decoder", '"' + jpegDecoder + '"', "auto or imageio");
+        };
     }
 
     /**

@@ -157,6 +157,7 @@ class ImageCommandTest {
         --device gpu                   | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "gpu"
         --device all                   | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "all"
         --device cpu,opencl:0:0        | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "cpu,opencl:0:0"
+        --jpeg-decoder turbo           | --jpeg-decoder must be auto or imageio, got "turbo"
         %d/missing.png                 | input not found: "%d/missing.png"
         -o %d/out.jpg                  | -o must name a .png file for one input, got "%d/out.jpg"
         """)
@@ -207,8 +208,8 @@ class ImageCommandTest {
         Path jpeg = dir.resolve("photo.jpg");
         ImageIO.write(photo, "jpg", jpeg.toFile());
         Path out = dir.resolve("out.png");
-        CliRun run = SquallProcess.run(java.util.Map.of(), List.of("-Dsquall.jpeg=imageio"), "image", jpeg.toString(),
-                "--op", "invert", "--device", "cpu", "-o", out.toString());
+        CliRun run = CliRun.of("image", jpeg.toString(), "--op", "invert", "--device", "cpu", "--jpeg-decoder",
+                "imageio", "-o", out.toString());
         assertEquals(0, run.exitCode(), run::toString);
         BufferedImage decoded = ImageIO.read(jpeg.toFile());
         RgbaImage inverted = ImageFiles.read(out);

@@ -94,9 +94,9 @@ class ImageInputsTest {
     void aTruncatedJpegIsNamedAndSkippedThroughImageIoToo() throws Exception {
         Path cut = truncatedJpeg();
         Path good = goodPng("good.png");
-        // ImageIO's decoder, as on a machine without libjpeg-turbo: in a JVM of its own, where the choice is made.
-        var imageIo = SquallProcess.run(Map.of(), List.of("-Dsquall.jpeg=imageio"), "image", cut.toString(),
-                good.toString(), "--op", "invert", "-o", dir.resolve("imageio").toString(), "--device", "cpu");
+        // ImageIO's decoder, as on a machine without libjpeg-turbo.
+        CliRun imageIo = CliRun.of("image", cut.toString(), good.toString(), "--op", "invert", "-o",
+                dir.resolve("imageio").toString(), "--device", "cpu", "--jpeg-decoder", "imageio");
         assertEquals(1, imageIo.exitCode(), imageIo::toString);
         assertTrue(imageIo.err().startsWith("squall: skipping " + cut + ": corrupt JPEG: "), imageIo::toString);
         assertEquals(List.of("good.png"), names(dir.resolve("imageio")));

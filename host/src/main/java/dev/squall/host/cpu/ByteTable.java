@@ -13,25 +13,31 @@ import jdk.incubator.vector.VectorSpecies;
  * at once: the table sits in four vector registers, each byte picks from the lower or upper 128 entries with one
  * two-vector {@link ByteVector#selectFrom(jdk.incubator.vector.Vector, jdk.incubator.vector.Vector) selectFrom}
  * each, its top bit chooses between them, and alpha lanes keep their byte. That runs at the speed of a plain copy
- * (BENCHMARKS.md), against about 5x slower for one table load a byte. Elsewhere, or with
- * {@value #SCALAR_PROPERTY}=true (tests), a byte at a time; both are exact: the same table.
+ * (BENCHMARKS.md), against about 5x slower for one table load a byte. Elsewhere, or when the backend is made to
+ * take it ({@code new CpuBackend(threads, false)}: tests, comparisons), a byte at a time; both are exact: the same
+ * table.
  */
 final class ByteTable {
-    static final String SCALAR_PROPERTY = "squall.cpu.scalar-table";
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_512;
-    private static final boolean VECTOR = ByteVector.SPECIES_PREFERRED.length() == 64 && hasVbmi()
-            && !Boolean.getBoolean(SCALAR_PROPERTY);
+    private static final boolean VECTOR = ByteVector.SPECIES_PREFERRED.length() == 64 && hasVbmi();
     private static final VectorMask<Byte> ALPHA = VectorMask.fromLong(BYTES, 0x8888_8888_8888_8888L);
 
     private final byte[] table;
+    /** Whether this table takes the vector path: where the CPU has it, unless its backend was told not to. */
+    private final boolean vector;
     private final ByteVector t0;
     private final ByteVector t1;
     private final ByteVector t2;
     private final ByteVector t3;
 
     ByteTable(byte[] table) {
+        this(table, true);
+    }
+
+    ByteTable(byte[] table, boolean vectors) {
         this.table = table.clone();
-        if (VECTOR) {
+        this.vector = VECTOR && vectors;
+        if (vector) {
             t0 = ByteVector.fromArray(BYTES, table, 0);
             t1 = ByteVector.fromArray(BYTES, table, 64);
             t2 = ByteVector.fromArray(BYTES, table, 128);
@@ -78,7 +84,7 @@ final class ByteTable {
     /** Pixels' bytes {@code [from, to)} of {@code in} through the table into {@code out}; both multiples of 4. */
     void apply(byte[] in, byte[] out, int from, int to) {
         int i = from;
-        if (VECTOR) {
+        if (vector) {
             for (int bound = from + BYTES.loopBound(to - from); i < bound; i += BYTES.length()) {
                 ByteVector v = ByteVector.fromArray(BYTES, in, i);
                 ByteVector low = v.selectFrom(t0, t1);     // entries 0-127: the index taken modulo 128

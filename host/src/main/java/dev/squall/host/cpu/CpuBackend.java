@@ -32,13 +32,23 @@ import java.util.stream.IntStream;
  */
 public final class CpuBackend implements Backend {
     private final ForkJoinPool pool;
+    private final boolean vectorTables;
 
     public CpuBackend() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
     public CpuBackend(int threads) {
+        this(threads, true);
+    }
+
+    /**
+     * {@code vectorTables} false: byte tables (chains of per-channel point operations) a byte at a time even where
+     * the CPU has the 64-byte permute path, to compare the two (both exact).
+     */
+    public CpuBackend(int threads, boolean vectorTables) {
         this.pool = new ForkJoinPool(threads);
+        this.vectorTables = vectorTables;
     }
 
     /** Compiles the pixel kernels' vector code ahead of the first image (see {@link ByteTable}); returns at once. */
@@ -140,7 +150,7 @@ public final class CpuBackend implements Backend {
             for (int c = 0; c < 256; c++) {
                 entries[c] = (byte) (PixelReference.apply(chain, PixelReference.tables(chain), c << 24) >>> 24);
             }
-            ByteTable table = new ByteTable(entries);
+            ByteTable table = new ByteTable(entries, vectorTables);
             pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c ->
                     table.apply(in, out, 4 * c * PIXEL_CHUNK, 4 * Math.min(pixels, (c + 1) * PIXEL_CHUNK)))).join();
             return;

@@ -48,11 +48,18 @@ public final class ImageBatch {
      * How a batch runs: verified against the Java reference (outputs then held as pending files, for the caller to
      * commit only when every image is identical), and where a failing device's images are redone.
      */
-    public record Options(boolean verify, Supplier<Backend> fallback, Consumer<String> notice, long bandPixels) {
-        public static final Options PLAIN = new Options(false, null, line -> { }, ImageTiles.BAND_PIXELS);
+    public record Options(boolean verify, Supplier<Backend> fallback, Consumer<String> notice, long bandPixels,
+            ImageFiles.JpegDecoder jpeg) {
+        public static final Options PLAIN = new Options(false, null, line -> { }, ImageTiles.BAND_PIXELS,
+                ImageFiles.JpegDecoder.AUTO);
 
         public Options(boolean verify, Supplier<Backend> fallback, Consumer<String> notice) {
-            this(verify, fallback, notice, ImageTiles.BAND_PIXELS);
+            this(verify, fallback, notice, ImageTiles.BAND_PIXELS, ImageFiles.JpegDecoder.AUTO);
+        }
+
+        /** The same options, JPEGs read by {@code decoder}. */
+        public Options withJpeg(ImageFiles.JpegDecoder decoder) {
+            return new Options(verify, fallback, notice, bandPixels, decoder);
         }
     }
 
@@ -185,7 +192,7 @@ public final class ImageBatch {
             Options options, Fallback fallback) {
         RgbaImage image;
         try {
-            image = ImageFiles.read(in);
+            image = ImageFiles.read(in, options.jpeg());
         } catch (IOException e) {
             return new Outcome(in, e.getMessage());
         }

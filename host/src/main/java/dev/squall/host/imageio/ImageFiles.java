@@ -35,7 +35,18 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
+    /** Which JPEG decoder reads JPEG files: libjpeg-turbo where it is installed (else ImageIO), or ImageIO always. */
+    public enum JpegDecoder {
+        AUTO,
+        IMAGEIO
+    }
+
     public static RgbaImage read(Path file) throws IOException {
+        return read(file, JpegDecoder.AUTO);
+    }
+
+    /** Reads {@code file}, a PNG or a JPEG; JPEGs through {@code jpeg}. */
+    public static RgbaImage read(Path file, JpegDecoder jpeg) throws IOException {
         byte[] magic = new byte[8];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(magic, 0, 8);
@@ -43,7 +54,7 @@ public final class ImageFiles {
                 return readPng(file);
             }
             if (n >= 3 && (magic[0] & 0xFF) == 0xFF && (magic[1] & 0xFF) == 0xD8 && (magic[2] & 0xFF) == 0xFF) {
-                return readJpeg(file);
+                return readJpeg(file, jpeg);
             }
         }
         throw new UnreadableImageException("not a PNG or JPEG file");
@@ -238,8 +249,8 @@ public final class ImageFiles {
         };
     }
 
-    private static RgbaImage readJpeg(Path file) throws IOException {
-        if (TurboJpeg.available().isPresent()) {
+    private static RgbaImage readJpeg(Path file, JpegDecoder decoder) throws IOException {
+        if (decoder == JpegDecoder.AUTO && TurboJpeg.available().isPresent()) {
             return TurboJpeg.available().get().decode(Files.readAllBytes(file));
         }
         return readJpegWithImageIo(file);

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * JPEG decoding through libjpeg-turbo's TurboJPEG API (Debian: libturbojpeg0), called with FFM: about ten times
- * faster than ImageIO's decoder on photos (BENCHMARKS.md). Optional: where the library is missing, or
- * {@code -Dsquall.jpeg=imageio} is set, {@link #available()} is empty and ImageIO decodes.
+ * faster than ImageIO's decoder on photos (BENCHMARKS.md). Optional: where the library is missing,
+ * {@link #available()} is empty and ImageIO decodes (as it does when the caller asks for ImageIO:
+ * {@link ImageFiles.JpegDecoder#IMAGEIO}).
  */
 final class TurboJpeg {
     /** TJPF_RGBA: R, G, B, A bytes, alpha set to 255. */
@@ -44,9 +45,6 @@ final class TurboJpeg {
     }
 
     private static Optional<TurboJpeg> load() {
-        if ("imageio".equals(System.getProperty("squall.jpeg"))) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(new TurboJpeg(SymbolLookup.libraryLookup("libturbojpeg.so.0", Arena.global())));
         } catch (IllegalArgumentException | java.util.NoSuchElementException | UnsupportedOperationException e) {
