@@ -121,26 +121,24 @@ public final class AtomicFile {
     }
 
     private static Pending prepareAt(Path target, Path file, Content content) throws IOException {
-        Path temp = null;
-        FileChannel channel = null;
+        Temporary temporary = null;
         try {
-            temp = createTemporary(file);
-            IN_PROGRESS.add(temp);
-            channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new IOException("cannot lock its own new temporary file " + temp);
-            }
+            temporary = createTemporary(file);
+            FileChannel channel = temporary.channel();
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             content.writeTo(out, channel);
             out.flush();
             channel.force(true);
-            return new Pending(target, file, temp, channel);
+            return new Pending(target, file, temporary.path(), channel);
         } catch (IOException e) {
-            discard(temp, channel, e);
+            if (temporary != null) {
+                discard(temporary.path(), temporary.channel(), e);
+            }
             throw failure(target, e);
         } catch (RuntimeException | Error e) {
-            discard(temp, channel, e);
+            if (temporary != null) {
+                discard(temporary.path(), temporary.channel(), e);
+            }
             throw e;
         }
     }
@@ -240,24 +238,50 @@ public final class AtomicFile {
         return removed;
     }
 
+    /** A temporary file, open and locked by this process. */
+    private record Temporary(Path path, FileChannel channel) {
+    }
+
     /**
      * A new hidden file beside {@code target}, created with the default permissions (the umask's, as the target would
-     * get; {@code Files.createTempFile} would make it owner-only), or the target's own when it exists.
+     * get; {@code Files.createTempFile} would make it owner-only), or the target's own when it exists; open and
+     * locked. It is made as {@code .NAME.RANDOM.new}, locked, and only then renamed to its {@code .part} name (the
+     * lock goes with the file): so no other process's {@link #removeAbandoned} can ever see a {@code .part} file in
+     * the instant between its creation and its lock, and take it for abandoned.
      */
-    private static Path createTemporary(Path target) throws IOException {
+    private static Temporary createTemporary(Path target) throws IOException {
         Path folder = target.getParent();
         String prefix = temporaryPrefix(target.getFileName().toString());
         while (true) {
-            Path temp = folder.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + SUFFIX);
+            String random = Long.toUnsignedString(RANDOM.nextLong(), 36);
+            Path fresh = folder.resolve(prefix + random + ".new");
+            Path temp = folder.resolve(prefix + random + SUFFIX);
+            FileChannel channel;
             try {
-                Files.createFile(temp);
+                channel = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
                 continue;
             }
-            if (Files.exists(target) && Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+            IN_PROGRESS.add(fresh);
+            try {
+                if (channel.tryLock() == null) {
+                    throw new IOException("cannot lock its own new temporary file " + fresh);
+                }
+                if (Files.exists(target)
+                        && Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                    Files.setPosixFilePermissions(fresh, Files.getPosixFilePermissions(target));
+                }
+                IN_PROGRESS.add(temp);
+                Files.move(fresh, temp, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                IN_PROGRESS.remove(temp);
+                discard(fresh, channel, e);
+                throw e;
+            } finally {
+                IN_PROGRESS.remove(fresh);
             }
-            return temp;
+            return new Temporary(temp, channel);
         }
     }
 

@@ -77,6 +77,26 @@ class AtomicFileTest {
         assertEquals(List.of("frame.bin"), names());
     }
 
+    @Test
+    void aTemporaryFileIsLockedForAnyOtherProcessFromTheMomentItHasItsName() throws Exception {
+        Path target = dir.resolve("frame.png");
+        String[] seen = new String[2];
+        AtomicFile.write(target, (out, channel) -> {
+            out.write(1);
+            out.flush();
+            List<String> now = names();
+            seen[0] = now.toString();
+            Path part = dir.resolve(now.getFirst());
+            Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), dev.squall.testing.LockProbe.class.getName(),
+                    part.toString()).redirectErrorStream(true).start();
+            seen[1] = new String(probe.getInputStream().readAllBytes());
+        });
+        assertTrue(seen[0].matches("\\[\\.frame\\.png\\.[0-9a-z]+\\.part\\]"), seen[0] + ": only the .part, no .new left");
+        assertEquals("held", seen[1], "another process cannot lock it, so it cannot take it for abandoned");
+        assertEquals(List.of("frame.png"), names());
+    }
+
     private List<String> names() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
