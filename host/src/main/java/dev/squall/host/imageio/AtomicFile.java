@@ -225,8 +225,7 @@ public final class AtomicFile {
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    Files.deleteIfExists(temp);
+                if (lock != null && Files.deleteIfExists(temp)) {    // not if its writer renamed it meanwhile
                     removed++;
                 }
             } catch (NoSuchFileException e) {
