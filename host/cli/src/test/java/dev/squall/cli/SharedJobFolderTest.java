@@ -164,8 +164,8 @@ class SharedJobFolderTest {
                 [ {"view": [-2.5, 1.0, -1.0, 1.0]}, {"view": [-0.75, -0.74, 0.10, 0.11]} ]""");
         CliRun run = CliRun.of("job", "run", shorter.toString());
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("squall: 1 frame of an earlier, longer job (frame-00002.u32) no longer belong to this one:"
-                + " taken out of the manifest, their files left as they are\n", run.err());
+        assertEquals("squall: 1 frame of an earlier, longer job (frame-00002.u32) no longer belongs to this one:"
+                + " taken out of the manifest, its file left as it is\n", run.err());
         assertEquals("resumed: 2 of 2 frames already done\njob: 0 frames rendered, 2 skipped: nothing to do\n",
                 run.out());
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("small/squall-manifest.json").toFile());

@@ -144,8 +144,10 @@ public final class JobPlan implements AutoCloseable {
         }
         if (!beyond.isEmpty()) {
             notice.accept(beyond.size() + " frame" + (beyond.size() == 1 ? "" : "s") + " of an earlier, longer job ("
-                    + beyond.getFirst().file() + (beyond.size() > 1 ? " ..." : "") + ") no longer belong to this one:"
-                    + " taken out of the manifest, their files left as they are");
+                    + beyond.getFirst().file() + (beyond.size() > 1 ? " ..." : "") + ") no longer "
+                    + (beyond.size() == 1 ? "belongs" : "belong") + " to this one: taken out of the manifest, "
+                    + (beyond.size() == 1 ? "its file" : "their files") + " left as " + (beyond.size() == 1 ? "it is"
+                    : "they are"));
         }
         if (force) {
             for (FrameRecord record : manifest.records()) {
