@@ -1,6 +1,9 @@
 package dev.squall.api;
 
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRefusedException;
+import dev.squall.host.image.ImageTiles;
+import dev.squall.kernels.image.ImageChain;
 import dev.squall.host.Schedule;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
@@ -158,22 +161,22 @@ public final class Engine implements AutoCloseable {
      * @param height the image's height in pixels
      * @param rgba {@code width * height * 4} bytes, row-major, R G B A
      * @return the result, as many bytes, alpha copied
-     * @throws EngineException when the device cannot run the chain
+     * @throws EngineException when the device cannot run the chain (a band that fails on it is redone on the CPU
+     *     backend, told to the listener)
      * @throws IllegalArgumentException when {@code rgba} is not {@code width * height * 4} bytes
      * @throws IllegalStateException when the engine is closed
      */
     public byte[] image(List<ImageStep> chain, int width, int height, byte[] rgba) {
-        if ((long) width * height * 4 != rgba.length) {
-            throw new IllegalArgumentException(width + "x" + height + " RGBA needs " + (long) width * height * 4
-                    + " bytes, got " + rgba.length);
-        }
+        ImageChain kernel = new ImageChain(chain, width, height, rgba);
         byte[] out = new byte[rgba.length];
         try {
             Backend backend = imageBackend();
             synchronized (backend) {
-                backend.image(chain, width, height, rgba, out);
+                ImageTiles.run(List.of(backend), kernel, out, DeviceSelector::cpu, listener::notice,
+                        ImageTiles.BAND_PIXELS);
             }
-        } catch (DeviceUnavailableException | OpenClException | UnsupportedOperationException e) {
+        } catch (DeviceUnavailableException | OpenClException | UnsupportedOperationException
+                | KernelRefusedException e) {
             throw new EngineException(e.getMessage(), e);
         }
         return out;

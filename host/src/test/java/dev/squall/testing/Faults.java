@@ -1,12 +1,12 @@
 package dev.squall.testing;
 
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRun;
+import dev.squall.kernels.Kernel;
 import dev.squall.host.BandStats;
-import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.opencl.OpenClException;
 import dev.squall.host.tiling.Band;
-import dev.squall.kernels.mandelbrot.MandelbrotGrid;
 import java.lang.foreign.MemorySegment;
 import java.util.function.UnaryOperator;
 import org.jocl.CL;
@@ -31,11 +31,11 @@ public final class Faults {
             private int bands;
 
             @Override
-            public BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment out) {
+            protected BandStats band(Kernel kernel, KernelRun run, Band band, MemorySegment out) {
                 if (bands++ == tile) {
                     throw new OpenClException(FAILED_LAUNCH, CL.CL_OUT_OF_RESOURCES, inner.id());
                 }
-                return inner.mandelbrot(grid, band, schedule, out);
+                return run.run(band, out);
             }
         };
     }
@@ -44,10 +44,10 @@ public final class Faults {
     public static UnaryOperator<Backend> corruptPixel(long index) {
         return backend -> new ForwardingBackend(backend) {
             @Override
-            public BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment out) {
-                BandStats stats = inner.mandelbrot(grid, band, schedule, out);
-                long at = index - band.firstPixel(grid.params().width());
-                if (at >= 0 && at < band.pixels(grid.params().width())) {
+            protected BandStats band(Kernel kernel, KernelRun run, Band band, MemorySegment out) {
+                BandStats stats = run.run(band, out);
+                long at = index - band.firstPixel(kernel.width());
+                if (at >= 0 && at < band.pixels(kernel.width())) {
                     out.setAtIndex(CountsBuffer.COUNT, at, out.getAtIndex(CountsBuffer.COUNT, at) + 1);
                 }
                 return stats;

@@ -2,19 +2,16 @@ package dev.squall.testing;
 
 import dev.squall.host.Backend;
 import dev.squall.host.BandStats;
+import dev.squall.host.KernelRun;
 import dev.squall.host.Schedule;
 import dev.squall.host.tiling.Band;
-import dev.squall.kernels.Precision;
-import dev.squall.kernels.image.ImageStep;
-import dev.squall.kernels.image.PixelStep;
-import dev.squall.kernels.mandelbrot.Formula;
-import dev.squall.kernels.mandelbrot.MandelbrotGrid;
-import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import dev.squall.kernels.Kernel;
 import java.lang.foreign.MemorySegment;
-import java.util.List;
-import java.util.Optional;
 
-/** A backend that hands everything to another: the base of the tests' faulty and restricted devices. */
+/**
+ * A backend that hands everything to another: the base of the tests' faulty and restricted devices. Each band of
+ * every run goes through {@link #band}, which a test overrides to fail, count or corrupt bands.
+ */
 public class ForwardingBackend implements Backend {
     protected final Backend inner;
 
@@ -28,6 +25,11 @@ public class ForwardingBackend implements Backend {
     }
 
     @Override
+    public String family() {
+        return inner.family();
+    }
+
+    @Override
     public String label() {
         return inner.label();
     }
@@ -38,33 +40,24 @@ public class ForwardingBackend implements Backend {
     }
 
     @Override
-    public void prepare(Precision precision) {
-        inner.prepare(precision);
+    public KernelRun prepare(Kernel kernel, Schedule schedule) {
+        KernelRun run = inner.prepare(kernel, schedule);
+        return new KernelRun() {
+            @Override
+            public BandStats run(Band band, MemorySegment destination) {
+                return band(kernel, run, band, destination);
+            }
+
+            @Override
+            public void close() {
+                run.close();
+            }
+        };
     }
 
-    @Override
-    public void prepare(Precision precision, Formula formula) {
-        inner.prepare(precision, formula);
-    }
-
-    @Override
-    public Optional<String> refuses(MandelbrotParams params) {
-        return inner.refuses(params);
-    }
-
-    @Override
-    public BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination) {
-        return inner.mandelbrot(grid, band, schedule, destination);
-    }
-
-    @Override
-    public void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
-        inner.pointOps(chain, in, out);
-    }
-
-    @Override
-    public void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out) {
-        inner.image(chain, width, height, in, out);
+    /** One band of {@code kernel}: {@code run}'s, unless a test says otherwise. */
+    protected BandStats band(Kernel kernel, KernelRun run, Band band, MemorySegment destination) {
+        return run.run(band, destination);
     }
 
     @Override

@@ -106,7 +106,7 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
         try (Backend backend = Squall.deviceDecorator.apply(DeviceSelector.open(deviceSpec, Precision.F32, probe,
                 why -> stderr.println("squall: " + why), false))) {
             used = backend.id();
-            outcomes = ImageBatch.run(targets, chain, backend, Runtime.getRuntime().availableProcessors(),
+            outcomes = ImageBatch.run(targets, chain, List.of(backend), Runtime.getRuntime().availableProcessors(),
                     pngLevel, problem -> stderr.println("squall: skipping " + problem), options);
         }
         int failed = (int) outcomes.stream().filter(o -> o.problem() != null).count();

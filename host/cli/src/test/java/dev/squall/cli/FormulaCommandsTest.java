@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRefusedException;
+import dev.squall.host.KernelRun;
+import dev.squall.kernels.Kernel;
 import dev.squall.host.BandStats;
 import dev.squall.host.Schedule;
 import dev.squall.host.cpu.CpuBackend;
@@ -193,23 +196,20 @@ class FormulaCommandsTest {
         }
 
         @Override
-        public void prepare(Precision precision) {
+        public String family() {
+            return "test";
         }
 
         @Override
-        public BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule, MemorySegment destination) {
-            bands++;
-            return cpu.mandelbrot(grid, band, schedule, destination);
-        }
-
-        @Override
-        public void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
-            cpu.pointOps(chain, in, out);
-        }
-
-        @Override
-        public void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out) {
-            cpu.image(chain, width, height, in, out);
+        public KernelRun prepare(Kernel kernel, Schedule schedule) {
+            if (!(kernel instanceof MandelbrotParams p) || !(p.formula() instanceof Formula.Mandelbrot)) {
+                throw KernelRefusedException.onlyMandelbrot(this, kernel);
+            }
+            KernelRun run = cpu.prepare(kernel, schedule);
+            return (band, destination) -> {
+                bands++;
+                return run.run(band, destination);
+            };
         }
 
         @Override

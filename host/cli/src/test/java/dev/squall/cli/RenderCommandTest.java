@@ -180,7 +180,7 @@ class RenderCommandTest {
                     .toArray(String[]::new));
             assertEquals(0, run.exitCode(), run::toString);
             // 1.08 M pixels: 5 tiles of 360 rows; the device's second tile (rows 360-719) fails.
-            assertEquals("squall: tile 1 of 5 (rows 360-719) failed on " + device.id() + " (OpenCL error "
+            assertEquals("squall: tile 2 of 5 (rows 360-719) failed on " + device.id() + " (OpenCL error "
                     + "CL_OUT_OF_RESOURCES (-5) in " + Faults.FAILED_LAUNCH + " on " + device.id()
                     + "); redone on cpu, which takes "
                     + device.id() + "'s remaining tiles\n", run.err());

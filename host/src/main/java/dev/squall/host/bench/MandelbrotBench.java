@@ -1,6 +1,8 @@
 package dev.squall.host.bench;
 
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRefusedException;
+import dev.squall.host.KernelRun;
 import dev.squall.host.BandStats;
 import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
@@ -26,11 +28,12 @@ public final class MandelbrotBench {
 
     public static MandelbrotBenchReport run(Backend backend, MandelbrotParams params, Schedule schedule, int warmup,
             int runs, String openClVariant) {
-        backend.refuses(params).ifPresent(why -> {
-            throw new DeviceUnavailableException(why);
-        });
         long t0 = System.nanoTime();
-        backend.prepare(params.precision(), params.formula());
+        try (KernelRun first = backend.prepare(params, schedule)) {
+            // the program is built now, and kept by the backend for the runs below
+        } catch (KernelRefusedException e) {
+            throw new DeviceUnavailableException(e.getMessage());
+        }
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         long iterations = -1;
         long executed = -1;
@@ -62,7 +65,7 @@ public final class MandelbrotBench {
         return new MandelbrotBenchReport(params.formula().name(), backend.id(), backend.label(), params.precision().label(),
                 params.width(), params.height(), params.maxIter(),
                 List.of(view.xMin(), view.xMax(), view.yMin(), view.yMax()), schedule.cycleShortcut(), openClVariant,
-                backend.id().startsWith("tornado")
+                backend.family().equals("tornado")
                         ? schedule.tornadoApi().name().toLowerCase(Locale.ROOT).replace('_', '-') : null,
                 iterations, String.format("%08x", crc32), executed, warmup, runs, Arrays.stream(seconds).boxed().toList(), median,
                 Arrays.stream(seconds).min().orElseThrow(), Arrays.stream(seconds).max().orElseThrow(),

@@ -1,6 +1,10 @@
 package dev.squall.host.bench;
 
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRun;
+import dev.squall.host.tiling.Band;
+import dev.squall.kernels.image.ImageChain;
+import java.lang.foreign.MemorySegment;
 import dev.squall.host.Schedule;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.kernels.Precision;
@@ -68,19 +72,23 @@ public final class Sweep {
             byte[] in = new byte[Math.toIntExact(pixels * 4)];
             new Random(size).nextBytes(in);
             byte[] out = new byte[in.length];
-            backend.pointOps(BRIGHTNESS, in, out);
-            if (!Arrays.equals(out, PixelReference.apply(BRIGHTNESS, in))) {
-                throw new IllegalStateException(backend.id() + ": brightness at " + size + "x" + size
-                        + " differs from the reference");
-            }
-            for (int i = 0; i < warmup; i++) {
-                backend.pointOps(BRIGHTNESS, in, out);
-            }
+            MemorySegment whole = MemorySegment.ofArray(out);
+            Band all = new Band(0, size);
             double[] rates = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
-                backend.pointOps(BRIGHTNESS, in, out);
-                rates[i] = pixels / ((System.nanoTime() - t0) / 1e9) / 1e6;
+            try (KernelRun run = backend.prepare(new ImageChain(BRIGHTNESS, size, size, in), Schedule.DEFAULT)) {
+                run.run(all, whole);
+                if (!Arrays.equals(out, PixelReference.apply(BRIGHTNESS, in))) {
+                    throw new IllegalStateException(backend.id() + ": brightness at " + size + "x" + size
+                            + " differs from the reference");
+                }
+                for (int i = 0; i < warmup; i++) {
+                    run.run(all, whole);
+                }
+                for (int i = 0; i < runs; i++) {
+                    long t0 = System.nanoTime();
+                    run.run(all, whole);
+                    rates[i] = pixels / ((System.nanoTime() - t0) / 1e9) / 1e6;
+                }
             }
             points.add(new SweepReport.Point(size, pixels, Figure.of(rates), null));
         }

@@ -1,11 +1,18 @@
 package dev.squall.host.image;
 
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRefusedException;
+import dev.squall.host.KernelRun;
+import dev.squall.host.Schedule;
+import dev.squall.host.verify.Verdict;
+import dev.squall.host.verify.Verifier;
+import dev.squall.kernels.Kernel;
+import dev.squall.kernels.image.ImageChain;
+import java.lang.foreign.MemorySegment;
 import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.imageio.ImageFiles;
 import dev.squall.host.imageio.RgbaImage;
-import dev.squall.kernels.image.ImageReference;
 import dev.squall.kernels.image.ImageStep;
 import dev.squall.kernels.image.NeighbourhoodStep;
 import java.io.IOException;
@@ -24,7 +31,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs one chain over many files: a worker per core, each taking the next file, decoding it, running the chain on
- * the shared backend (one image at a time: the device is not shared between images), and encoding the PNG. So
+ * the shared devices (one image at a time: the devices are not shared between images), and encoding the PNG. So
  * decoding and encoding of some files overlap the computing of another, every core encodes, and memory stays
  * bounded by the number of workers whatever the number of files.
  */
@@ -63,9 +70,9 @@ public final class ImageBatch {
         }
     }
 
-    public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, Backend backend, int workers,
+    public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, List<Backend> backends, int workers,
             int compressionLevel, Consumer<String> problems) {
-        return run(targets, chain, backend, workers, compressionLevel, problems, Options.PLAIN);
+        return run(targets, chain, backends, workers, compressionLevel, problems, Options.PLAIN);
     }
 
     /**
@@ -73,7 +80,7 @@ public final class ImageBatch {
      * {@code options.fallback()} and said; with {@code options.verify()}, each result is compared with
      * {@link ImageReference#apply}, byte for byte, before anything is written.
      */
-    public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, Backend backend, int workers,
+    public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, List<Backend> backends, int workers,
             int compressionLevel, Consumer<String> problems, Options options) {
         HeapBudget budget = HeapBudget.ofFreeHeap();
         Fallback fallback = new Fallback(options);
@@ -84,7 +91,7 @@ public final class ImageBatch {
             // outcomes are still reported in the order given.
             Map<Path, Future<Outcome>> futures = new java.util.HashMap<>();
             targets.keySet().stream().sorted(java.util.Comparator.comparingLong(ImageBatch::size).reversed())
-                    .forEach(in -> futures.put(in, pool.submit(() -> held(in, targets.get(in), chain, backend,
+                    .forEach(in -> futures.put(in, pool.submit(() -> held(in, targets.get(in), chain, backends,
                             compressionLevel, budget, options, fallback))));
             List<Outcome> outcomes = new ArrayList<>();
             for (Path in : targets.keySet()) {
@@ -127,7 +134,7 @@ public final class ImageBatch {
      * instead of running the JVM out of memory together. Should an estimate still fall short, the
      * {@link OutOfMemoryError} is this one input's failure, not the batch's.
      */
-    private static Outcome held(Path in, Path out, List<ImageStep> chain, Backend backend, int compressionLevel,
+    private static Outcome held(Path in, Path out, List<ImageStep> chain, List<Backend> backends, int compressionLevel,
             HeapBudget budget, Options options, Fallback fallback) {
         Optional<long[]> size = ImageFiles.dimensions(in);
         long need = size.map(d -> heapNeed(d[0] * d[1], chain)).orElse(0L);
@@ -144,7 +151,7 @@ public final class ImageBatch {
             return new Outcome(in, "interrupted");
         }
         try {
-            return one(in, out, chain, backend, compressionLevel, options, fallback);
+            return one(in, out, chain, backends, compressionLevel, options, fallback);
         } catch (OutOfMemoryError e) {
             return new Outcome(in, "not enough Java heap to process it"
                     + size.map(d -> " (" + d[0] + "x" + d[1] + ")").orElse("")
@@ -188,7 +195,7 @@ public final class ImageBatch {
         }
     }
 
-    private static Outcome one(Path in, Path out, List<ImageStep> chain, Backend backend, int compressionLevel,
+    private static Outcome one(Path in, Path out, List<ImageStep> chain, List<Backend> backends, int compressionLevel,
             Options options, Fallback fallback) {
         RgbaImage image;
         try {
@@ -197,31 +204,19 @@ public final class ImageBatch {
             return new Outcome(in, e.getMessage());
         }
         byte[] result = new byte[image.rgba().length];
+        ImageChain kernel = new ImageChain(chain, image.width(), image.height(), image.rgba());
         try {
-            synchronized (backend) {
-                ImageTiles.run(backend, chain, image.width(), image.height(), image.rgba(), result,
-                        fallback.available() ? fallback::backend : null, line -> options.notice().accept(in + ": "
-                                + line), options.bandPixels());
+            synchronized (backends) {    // one image at a time on the devices
+                ImageTiles.run(backends, kernel, result, fallback.available() ? fallback.supplier : null,
+                        line -> options.notice().accept(in + ": " + line), options.bandPixels());
             }
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException | KernelRefusedException e) {
             return new Outcome(in, e.getMessage());
         }
-        long differing = 0;
-        String first = null;
         if (options.verify()) {
-            byte[] reference = ImageReference.apply(chain, image.width(), image.height(), image.rgba());
-            for (int p = 0, n = image.width() * image.height(); p < n; p++) {
-                int o = 4 * p;
-                if (result[o] != reference[o] || result[o + 1] != reference[o + 1] || result[o + 2] != reference[o + 2]
-                        || result[o + 3] != reference[o + 3]) {
-                    if (differing++ == 0) {
-                        first = String.format(Locale.ROOT, "(%d, %d): device %s, reference %s", p % image.width(),
-                                p / image.width(), rgba(result, o), rgba(reference, o));
-                    }
-                }
-            }
-            if (differing > 0) {
-                return new Outcome(in, null, differing, first, null);
+            Verdict verdict = Verifier.check(kernel, MemorySegment.ofArray(result), 1);
+            if (!verdict.identical()) {
+                return new Outcome(in, null, verdict.mismatches(), verdict.first().getFirst().toString(), null);
             }
         }
         RgbaImage done = new RgbaImage(image.width(), image.height(), image.alpha(), result);
@@ -236,35 +231,67 @@ public final class ImageBatch {
         return new Outcome(in, null);
     }
 
-    private static String rgba(byte[] pixels, int o) {
-        return String.format(Locale.ROOT, "rgba(%d, %d, %d, %d)", pixels[o] & 0xFF, pixels[o + 1] & 0xFF,
-                pixels[o + 2] & 0xFF, pixels[o + 3] & 0xFF);
-    }
-
-    /** The backend failing images are redone on, opened on the first failure and closed with the batch. */
+    /**
+     * The backend failing bands are redone on, opened on the first failure and closed with the batch: the
+     * scheduler closes what its supplier gives after each image, so it is given a view that leaves this one open.
+     */
     private static final class Fallback {
-        private final Supplier<Backend> supplier;
+        private final Supplier<Backend> opener;
         private Backend backend;
+        final Supplier<Backend> supplier;
 
         Fallback(Options options) {
-            this.supplier = options.fallback();
+            this.opener = options.fallback();
+            this.supplier = () -> new Unclosed(backend());
         }
 
         synchronized Backend backend() {
-            if (backend == null && supplier != null) {
-                backend = supplier.get();
+            if (backend == null) {
+                backend = opener.get();
             }
             return backend;
         }
 
         boolean available() {
-            return supplier != null;
+            return opener != null;
         }
 
         synchronized void close() {
             if (backend != null) {
                 backend.close();
             }
+        }
+    }
+
+    /** A backend whose {@code close} leaves the device open: its owner closes it. */
+    private record Unclosed(Backend inner) implements Backend {
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public String family() {
+            return inner.family();
+        }
+
+        @Override
+        public String label() {
+            return inner.label();
+        }
+
+        @Override
+        public long maxBandPixels() {
+            return inner.maxBandPixels();
+        }
+
+        @Override
+        public KernelRun prepare(Kernel kernel, Schedule schedule) {
+            return inner.prepare(kernel, schedule);
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.squall.host.render;
 
+import dev.squall.host.schedule.TileSink;
+
 import dev.squall.host.Backend;
 import dev.squall.host.Schedule;
 import dev.squall.host.imageio.AtomicFile;

@@ -1,5 +1,6 @@
 package dev.squall.host.cpu;
 
+import dev.squall.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.squall.kernels.image.PixelOp;
@@ -24,7 +25,7 @@ class ByteTablePathsTest {
         List<PixelStep> chain = List.of(PixelOp.parse("brightness=1.2"), PixelOp.parse("gamma=0.8"));
         byte[] out = new byte[rgba.length];
         try (CpuBackend cpu = new CpuBackend(2, vectorTables)) {
-            cpu.pointOps(chain, rgba, out);
+            Runs.points(cpu, chain, rgba, out);
         }
         assertArrayEquals(PixelReference.apply(chain, rgba), out);
     }

@@ -1,5 +1,6 @@
 package dev.squall.host.image;
 
+import dev.squall.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.squall.host.Backend;
@@ -45,7 +46,7 @@ class ImageChainBackendsTest {
             // Room for 30 rows of intermediate: bands with halos on 61 rows, a whole image on fewer.
             default -> new OpenClBackend(OpenClTestDevice.require(Precision.F32), 16L * width * 30);
         }) {
-            backend.image(chain, width, height, in, out);
+            Runs.image(backend, chain, width, height, in, out);
         }
         assertArrayEquals(expected, out);
     }

@@ -2,8 +2,17 @@ package dev.squall.host.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squall.host.Backend;
+import dev.squall.host.BandStats;
+import dev.squall.host.DeviceException;
+import dev.squall.host.KernelRun;
+import dev.squall.host.tiling.Band;
+import dev.squall.kernels.Kernel;
+import dev.squall.kernels.image.ImageChain;
+import java.lang.foreign.MemorySegment;
+import org.junit.jupiter.api.Test;
 import dev.squall.host.cpu.CpuBackend;
 import dev.squall.kernels.image.ImageOps;
 import dev.squall.kernels.image.ImageReference;
@@ -36,18 +45,75 @@ class ImageTilesTest {
                  }
 
                  @Override
-                 public void image(List<ImageStep> c, int width, int height, byte[] in, byte[] out) {
-                     heights.add(height);
-                     inner.image(c, width, height, in, out);
+                 protected BandStats band(Kernel kernel, KernelRun run, Band band, MemorySegment out) {
+                     heights.add(band.rows());
+                     return run.run(band, out);
                  }
              }) {
             byte[] out = new byte[rgba.length];
-            ImageTiles.run(bounded, chain, w, h, rgba, out, null, line -> { }, ImageTiles.BAND_PIXELS);
+            ImageTiles.run(List.of(bounded), new ImageChain(chain, w, h, rgba), out, null, line -> { },
+                    ImageTiles.BAND_PIXELS);
             assertArrayEquals(ImageReference.apply(chain, w, h, rgba), out);
-            int halo = ImageTiles.halo(chain);
+            int halo = new ImageChain(chain, w, h, rgba).halo();
             assertEquals(5 + 2 + 1, halo, "blur 1.5 reaches 5 rows (radius ceil(3 sigma)), box-blur 2, sobel 1");
             int rows = Math.max(4 * halo, bandPixels / w);
             assertEquals(rows >= h ? 1 : (h + rows - 1) / rows, heights.size(), heights::toString);
+            assertEquals(h, heights.stream().mapToInt(Integer::intValue).sum(), heights::toString);
         }
+    }
+
+    /**
+     * Two devices share one image's bands through the scheduler: each takes bands, the first device's third band
+     * fails and is redone on the fallback, and the result is still the reference's, byte for byte.
+     */
+    @Test
+    void twoDevicesShareTheBandsAndAFailedBandIsRedone() {
+        int w = 53;
+        int h = 311;
+        byte[] rgba = new byte[w * h * 4];
+        for (int i = 0; i < rgba.length; i++) {
+            rgba[i] = (byte) (i * 29 + i / 7);
+        }
+        List<ImageStep> chain = List.of(ImageOps.parse("sharpen=0.8"), ImageOps.parse("contrast=1.3"),
+                ImageOps.parse("box-blur=1"));
+        ImageChain kernel = new ImageChain(chain, w, h, rgba);
+        List<String> notices = new ArrayList<>();
+        try (Backend one = bounded(new CpuBackend(1), "one", w * 12, 2);
+             Backend two = bounded(new CpuBackend(1), "two", w * 12, -1)) {
+            byte[] out = new byte[rgba.length];
+            var result = ImageTiles.run(List.of(one, two), kernel, out, () -> new CpuBackend(1), notices::add,
+                    ImageTiles.BAND_PIXELS);
+            assertArrayEquals(ImageReference.apply(chain, w, h, rgba), out);
+            assertEquals(1, notices.size(), notices::toString);
+            assertTrue(notices.getFirst().matches("tile \\d+ of \\d+ \\(rows \\d+-\\d+\\) failed on one \\(lost\\);"
+                    + " redone on cpu, which takes one's remaining tiles"), notices::toString);
+            assertTrue(result.device().matches("one \\(2 tiles\\) \\+ two \\(\\d+ tiles\\) \\+ cpu fallback \\(\\d+ tiles?, 1"
+                    + " redone\\)"), result.device());
+        }
+    }
+
+    /** A backend with bands of at most {@code pixels}, failing its band number {@code fail} (from 0; -1 never). */
+    private static Backend bounded(Backend inner, String id, long pixels, int fail) {
+        return new ForwardingBackend(inner) {
+            private int bands;
+
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public long maxBandPixels() {
+                return pixels;
+            }
+
+            @Override
+            protected BandStats band(Kernel kernel, KernelRun run, Band band, MemorySegment out) {
+                if (bands++ == fail) {
+                    throw new DeviceException("lost");
+                }
+                return run.run(band, out);
+            }
+        };
     }
 }

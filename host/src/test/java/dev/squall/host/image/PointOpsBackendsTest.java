@@ -1,5 +1,6 @@
 package dev.squall.host.image;
 
+import dev.squall.testing.Runs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.squall.host.Backend;
@@ -45,7 +46,7 @@ class PointOpsBackendsTest {
         byte[] expected = PixelReference.apply(chain, in);
         byte[] out = new byte[in.length];
         try (Backend backend = open(device)) {
-            backend.pointOps(chain, in, out);
+            Runs.points(backend, chain, in, out);
         }
         assertArrayEquals(expected, out);
     }

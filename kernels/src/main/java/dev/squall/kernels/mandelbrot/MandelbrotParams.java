@@ -1,12 +1,16 @@
 package dev.squall.kernels.mandelbrot;
 
 import dev.squall.kernels.InvalidParameterException;
+import dev.squall.kernels.Kernel;
+import dev.squall.kernels.Pixels;
 import dev.squall.kernels.Precision;
+import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 /**
  * One escape-time render: its size, view, iterations, precision and {@link Formula} (the Mandelbrot set unless said
- * otherwise). An invalid combination cannot be constructed, so nothing downstream re-checks it.
+ * otherwise). An invalid combination cannot be constructed, so nothing downstream re-checks it. As a {@link Kernel}:
+ * u32 counts, one pixel at a time (no halo), defined by {@link MandelbrotReference#pixel}.
  *
  * @param width the image's width in pixels, at least 1
  * @param height the image's height in pixels, at least 1
@@ -15,7 +19,8 @@ import java.util.Objects;
  * @param precision what the orbits are computed in
  * @param formula the map that is iterated
  */
-public record MandelbrotParams(int width, int height, View view, int maxIter, Precision precision, Formula formula) {
+public record MandelbrotParams(int width, int height, View view, int maxIter, Precision precision, Formula formula)
+        implements Kernel {
 
     /**
      * A render of the Mandelbrot set itself.
@@ -64,5 +69,33 @@ public record MandelbrotParams(int width, int height, View view, int maxIter, Pr
     /** {@return {@code width * height}, as a long: it may be more than an int holds} */
     public long pixels() {
         return (long) width * height;
+    }
+
+    /** {@return the formula's name: {@code mandelbrot}, {@code julia}, {@code burning-ship} ...} */
+    @Override
+    public String name() {
+        return formula.name();
+    }
+
+    /** {@return {@link Kernel.Layout#U32_COUNTS}} */
+    @Override
+    public Layout layout() {
+        return Layout.U32_COUNTS;
+    }
+
+    /**
+     * Each pixel's count by {@link MandelbrotReference#pixel}.
+     *
+     * @param firstRow the band's first row
+     * @param rows how many rows
+     * @param out {@code rows * width * 4} bytes: u32 counts, little-endian
+     */
+    @Override
+    public void reference(int firstRow, int rows, MemorySegment out) {
+        for (int r = 0; r < rows; r++) {
+            for (int px = 0; px < width; px++) {
+                out.setAtIndex(Pixels.U32, (long) r * width + px, MandelbrotReference.pixel(this, px, firstRow + r));
+            }
+        }
     }
 }

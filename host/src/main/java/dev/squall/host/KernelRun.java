@@ -1,0 +1,28 @@
+package dev.squall.host;
+
+import dev.squall.host.tiling.Band;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One kernel invocation prepared on one device ({@link Backend#prepare}): its program built, its per-invocation
+ * data uploaded, ready to compute bands in any order, one at a time. Closed by whoever prepared it, which releases
+ * what it holds on the device.
+ */
+public interface KernelRun extends AutoCloseable {
+
+    /**
+     * Computes the rows of {@code band} into {@code destination}: {@code band.pixels(width)} pixels in the kernel's
+     * layout, row-major, from the band's first row.
+     *
+     * @param band the rows to compute, within the kernel's output
+     * @param destination at least {@code band.pixels(width) * 4} bytes, overwritten
+     * @return the work done (iterations for escape-time kernels) and the time of each stage
+     * @throws DeviceException when the device fails on the band; the caller may compute it again elsewhere
+     */
+    BandStats run(Band band, MemorySegment destination);
+
+    /** Releases the invocation's device resources; the device itself stays open. */
+    @Override
+    default void close() {
+    }
+}
