@@ -1,6 +1,11 @@
 package dev.squall.benchmarks;
 
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRun;
+import dev.squall.host.Schedule;
+import dev.squall.host.tiling.Band;
+import dev.squall.kernels.image.ImageChain;
+import java.lang.foreign.MemorySegment;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.opencl.OpenCl;
@@ -47,6 +52,8 @@ public class BrightnessBenchmark {
     public String size;
 
     private Backend backend;
+    private KernelRun run;
+    private Band whole;
     private List<PixelStep> chain;
     private byte[] in;
     private byte[] out;
@@ -61,7 +68,11 @@ public class BrightnessBenchmark {
         backend = DeviceSelector.open(DeviceSpec.parse(device), Precision.F32, OpenCl.probe(), why -> {
             throw new IllegalStateException("--device " + device + " unavailable: " + why);
         });
-        backend.pointOps(chain, in, out);
+        String[] dims = size.split("x");
+        run = backend.prepare(new ImageChain(chain, Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), in),
+                Schedule.DEFAULT);
+        whole = new Band(0, Integer.parseInt(dims[1]));
+        run.run(whole, MemorySegment.ofArray(out));
         if (!Arrays.equals(out, PixelReference.apply(chain, in))) {
             throw new IllegalStateException(device + " brightness differs from the reference");
         }
@@ -69,7 +80,7 @@ public class BrightnessBenchmark {
 
     @Benchmark
     public byte[] brightness() {
-        backend.pointOps(chain, in, out);
+        run.run(whole, MemorySegment.ofArray(out));
         return out;
     }
 
@@ -84,6 +95,7 @@ public class BrightnessBenchmark {
 
     @TearDown(Level.Trial)
     public void close() {
+        run.close();
         backend.close();
     }
 }

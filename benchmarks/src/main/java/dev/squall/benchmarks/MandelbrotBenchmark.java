@@ -74,7 +74,6 @@ public class MandelbrotBenchmark {
         backend = DeviceSelector.open(DeviceSpec.parse(device), params.precision(), OpenCl.probe(), why -> {
             throw new IllegalStateException("--device " + device + " unavailable: " + why);
         });
-        backend.prepare(params.precision());
         counts = CountsBuffer.allocate(params.width(), params.height());
         MandelbrotRenderer.render(backend, params, schedule, counts);
         Verdict verdict = Verifier.mandelbrot(counts, params, 1);

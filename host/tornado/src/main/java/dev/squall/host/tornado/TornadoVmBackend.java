@@ -3,11 +3,14 @@ package dev.squall.host.tornado;
 import dev.squall.host.Backend;
 import dev.squall.host.BandStats;
 import dev.squall.host.DeviceException;
-import dev.squall.host.Schedule;
-import dev.squall.host.device.DeviceUnavailableException;
-import dev.squall.host.tiling.Band;
+import dev.squall.host.KernelRefusedException;
+import dev.squall.host.KernelRun;
+import dev.squall.kernels.Kernel;
 import dev.squall.kernels.Precision;
-import dev.squall.kernels.image.ImageStep;
+import dev.squall.kernels.image.ImageChain;
+import dev.squall.kernels.mandelbrot.Formula;
+import dev.squall.host.Schedule;
+import dev.squall.host.tiling.Band;
 import dev.squall.kernels.image.PixelOp;
 import dev.squall.kernels.image.PixelStep;
 import dev.squall.kernels.mandelbrot.MandelbrotGrid;
@@ -84,6 +87,11 @@ final class TornadoVmBackend implements Backend {
     }
 
     @Override
+    public String family() {
+        return "tornado";
+    }
+
+    @Override
     public String label() {
         return id + " (" + device.getPhysicalDevice().getDeviceName() + ", TornadoVM " + device.getTornadoVMBackend()
                 + ", "
@@ -95,13 +103,40 @@ final class TornadoVmBackend implements Backend {
         return Math.min(MAX_BAND_PIXELS, device.getMaxAllocMemory() / Integer.BYTES);
     }
 
+    /**
+     * The Mandelbrot set (both precisions) and a chain of brightness alone; every other formula or operation is
+     * refused by name before any work. TornadoVM compiles a task graph on its first run: that cost lands in the
+     * first (warm-up) band.
+     */
     @Override
-    public void prepare(Precision precision) {
-        // TornadoVM compiles a task graph on its first run: that cost lands in the first (warm-up) render.
+    public KernelRun prepare(Kernel kernel, Schedule schedule) {
+        switch (kernel) {
+            case MandelbrotParams p when p.formula() instanceof Formula.Mandelbrot -> {
+                MandelbrotGrid grid = MandelbrotGrid.of(p);
+                return (band, destination) -> mandelbrot(grid, band, schedule, destination);
+            }
+            case ImageChain chain -> {
+                if (chain.steps().size() != 1 || !(chain.steps().getFirst() instanceof PixelStep step)
+                        || step.op() != PixelOp.BRIGHTNESS) {
+                    throw new KernelRefusedException("TornadoVM devices run brightness=F alone (got " + chain.steps()
+                            + "); use the cpu device or an OpenCL device for other operations");
+                }
+                return (band, destination) -> {
+                    long t0 = System.nanoTime();
+                    int width = chain.width();
+                    byte[] in = java.util.Arrays.copyOfRange(chain.rgba(), 4 * band.firstRow() * width,
+                            4 * (band.firstRow() + band.rows()) * width);
+                    byte[] out = new byte[in.length];
+                    brightness(step.arg(), IMAGE_API, in, out);
+                    MemorySegment.copy(MemorySegment.ofArray(out), 0, destination, 0, out.length);
+                    return new BandStats(0, 0, System.nanoTime() - t0, 0);
+                };
+            }
+            default -> throw KernelRefusedException.onlyMandelbrot(this, kernel);
+        }
     }
 
-    @Override
-    public synchronized BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule,
+    private synchronized BandStats mandelbrot(MandelbrotGrid grid, Band band, Schedule schedule,
             MemorySegment destination) {
         MandelbrotParams p = grid.params();
         int checkAfter = MandelbrotTornado.checkAfter(p.maxIter(), schedule.cycleShortcut());
@@ -111,32 +146,12 @@ final class TornadoVmBackend implements Backend {
         return launch.run(grid, band, destination);
     }
 
-    @Override
-    public synchronized void pointOps(List<PixelStep> chain, byte[] in, byte[] out) {
-        if (chain.size() != 1 || chain.getFirst().op() != PixelOp.BRIGHTNESS) {
-            throw new DeviceUnavailableException("TornadoVM devices run brightness=F alone (got " + chain
-                    + "); use --device cpu or opencl for other operations");
-        }
-        brightness(chain.getFirst().arg(), IMAGE_API, in, out);
-    }
-
     /** Brightness in either launch style (point operations carry no schedule: {@link #IMAGE_API} there). */
     synchronized void brightness(float factor, Schedule.TornadoApi api, byte[] in, byte[] out) {
         int pixels = in.length / 4;
         BrightnessLaunch launch = (BrightnessLaunch) launch(List.of("brightness", api, pixels, factor),
                 () -> new BrightnessLaunch(pixels, factor, api));
         launch.run(in, out);
-    }
-
-    @Override
-    public void image(List<ImageStep> chain, int width, int height, byte[] in, byte[] out) {
-        List<PixelStep> points = chain.stream().filter(PixelStep.class::isInstance).map(PixelStep.class::cast)
-                .toList();
-        if (points.size() != chain.size()) {
-            throw new DeviceUnavailableException("TornadoVM devices run brightness=F alone (got " + chain
-                    + "); use --device cpu or opencl for other operations");
-        }
-        pointOps(points, in, out);
     }
 
     @Override

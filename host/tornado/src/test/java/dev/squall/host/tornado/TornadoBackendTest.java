@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squall.host.Backend;
 import dev.squall.host.DeviceException;
+import dev.squall.host.KernelRefusedException;
+import dev.squall.kernels.image.ImageChain;
 import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.cpu.CpuBackend;
@@ -151,10 +153,10 @@ class TornadoBackendTest {
 
     @Test
     void otherImageOperationsAreRefusedByName() {
-        var e = assertThrows(DeviceUnavailableException.class, () -> tornado.pointOps(
-                List.of(new PixelStep(PixelOp.CONTRAST, 1.2f)), new byte[4], new byte[4]));
-        assertEquals("TornadoVM devices run brightness=F alone (got [contrast=1.2]); use --device cpu or opencl for"
-                + " other operations", e.getMessage());
+        var e = assertThrows(KernelRefusedException.class, () -> tornado.prepare(new ImageChain(
+                List.of(new PixelStep(PixelOp.CONTRAST, 1.2f)), 1, 1, new byte[4]), Schedule.DEFAULT));
+        assertEquals("TornadoVM devices run brightness=F alone (got [contrast=1.2]); use the cpu device or an OpenCL"
+                + " device for other operations", e.getMessage());
     }
 
     @Test
