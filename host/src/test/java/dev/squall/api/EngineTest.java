@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squall.kernels.InvalidParameterException;
+import dev.squall.testing.TestImages;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.ImageOps;
 import dev.squall.kernels.image.ImageReference;
@@ -122,10 +123,7 @@ class EngineTest {
     void anImageChainEqualsItsReference() {
         int w = 37;
         int h = 23;
-        byte[] rgba = new byte[w * h * 4];
-        for (int i = 0; i < rgba.length; i++) {
-            rgba[i] = (byte) (i * 31);
-        }
+        byte[] rgba = TestImages.rgba(w, h, 31, Integer.MAX_VALUE);
         List<ImageStep> chain = new ArrayList<>(List.of(ImageOps.parse("brightness=1.2"), ImageOps.parse("blur=1.5"),
                 ImageOps.parse("sobel")));
         try (Engine engine = Engine.open("cpu")) {

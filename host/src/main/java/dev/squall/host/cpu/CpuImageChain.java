@@ -41,31 +41,18 @@ final class CpuImageChain implements KernelRun {
     @Override
     public BandStats run(Band band, MemorySegment destination) {
         long t0 = System.nanoTime();
-        int width = chain.width();
-        ImageChain.Reach reach = chain.reach(band.firstRow(), band.rows());
-        byte[] in = chain.source(reach);
-        long bytes = 4L * width * band.rows();
-        byte[] direct = reach.rows() == band.rows() ? wholeArray(destination, bytes) : null;
-        byte[] out = direct != null ? direct : new byte[in.length];
-        byte[] current = in;
-        for (int s = 0; s < stages.size(); s++) {
-            byte[] target = s == stages.size() - 1 ? out : new byte[in.length];
-            switch (stages.get(s)) {
-                case ImageStage.Points p -> points(p.steps(), current, target);
-                case ImageStage.Neighbourhood n -> neighbourhood(n.step(), width, reach.rows(), current, target);
+        chain.band(band.firstRow(), band.rows(), destination, (rows, in, out) -> {
+            byte[] current = in;
+            for (int s = 0; s < stages.size(); s++) {
+                byte[] target = s == stages.size() - 1 ? out : new byte[in.length];
+                switch (stages.get(s)) {
+                    case ImageStage.Points p -> points(p.steps(), current, target);
+                    case ImageStage.Neighbourhood n -> neighbourhood(n.step(), chain.width(), rows, current, target);
+                }
+                current = target;
             }
-            current = target;
-        }
-        if (direct == null) {
-            MemorySegment.copy(MemorySegment.ofArray(out), 4L * reach.skip() * width, destination, 0, bytes);
-        }
+        });
         return new BandStats(0, 0, System.nanoTime() - t0, 0);
-    }
-
-    /** The array behind {@code destination} when it is exactly a whole byte array of {@code bytes}, else null. */
-    private static byte[] wholeArray(MemorySegment destination, long bytes) {
-        return destination.heapBase().orElse(null) instanceof byte[] array && destination.address() == 0
-                && array.length == bytes && destination.byteSize() == bytes ? array : null;
     }
 
     private void points(List<PixelStep> steps, byte[] in, byte[] out) {

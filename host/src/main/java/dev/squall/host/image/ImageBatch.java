@@ -2,11 +2,8 @@ package dev.squall.host.image;
 
 import dev.squall.host.Backend;
 import dev.squall.host.KernelRefusedException;
-import dev.squall.host.KernelRun;
-import dev.squall.host.Schedule;
 import dev.squall.host.verify.Verdict;
 import dev.squall.host.verify.Verifier;
-import dev.squall.kernels.Kernel;
 import dev.squall.kernels.image.ImageChain;
 import java.lang.foreign.MemorySegment;
 import dev.squall.host.buffer.HostMemory;
@@ -83,7 +80,6 @@ public final class ImageBatch {
     public static List<Outcome> run(Map<Path, Path> targets, List<ImageStep> chain, List<Backend> backends, int workers,
             int compressionLevel, Consumer<String> problems, Options options) {
         HeapBudget budget = HeapBudget.ofFreeHeap();
-        Fallback fallback = new Fallback(options);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, targets.size())),
                 Thread.ofPlatform().name("squall-image-", 0).daemon().factory());
         try {
@@ -92,7 +88,7 @@ public final class ImageBatch {
             Map<Path, Future<Outcome>> futures = new java.util.HashMap<>();
             targets.keySet().stream().sorted(java.util.Comparator.comparingLong(ImageBatch::size).reversed())
                     .forEach(in -> futures.put(in, pool.submit(() -> held(in, targets.get(in), chain, backends,
-                            compressionLevel, budget, options, fallback))));
+                            compressionLevel, budget, options))));
             List<Outcome> outcomes = new ArrayList<>();
             for (Path in : targets.keySet()) {
                 Future<Outcome> future = futures.get(in);
@@ -105,7 +101,6 @@ public final class ImageBatch {
             return outcomes;
         } finally {
             pool.shutdownNow();
-            fallback.close();
         }
     }
 
@@ -135,7 +130,7 @@ public final class ImageBatch {
      * {@link OutOfMemoryError} is this one input's failure, not the batch's.
      */
     private static Outcome held(Path in, Path out, List<ImageStep> chain, List<Backend> backends, int compressionLevel,
-            HeapBudget budget, Options options, Fallback fallback) {
+            HeapBudget budget, Options options) {
         Optional<long[]> size = ImageFiles.dimensions(in);
         long need = size.map(d -> heapNeed(d[0] * d[1], chain)).orElse(0L);
         if (need > budget.total()) {
@@ -151,7 +146,7 @@ public final class ImageBatch {
             return new Outcome(in, "interrupted");
         }
         try {
-            return one(in, out, chain, backends, compressionLevel, options, fallback);
+            return one(in, out, chain, backends, compressionLevel, options);
         } catch (OutOfMemoryError e) {
             return new Outcome(in, "not enough Java heap to process it"
                     + size.map(d -> " (" + d[0] + "x" + d[1] + ")").orElse("")
@@ -196,7 +191,7 @@ public final class ImageBatch {
     }
 
     private static Outcome one(Path in, Path out, List<ImageStep> chain, List<Backend> backends, int compressionLevel,
-            Options options, Fallback fallback) {
+            Options options) {
         RgbaImage image;
         try {
             image = ImageFiles.read(in, options.jpeg());
@@ -207,7 +202,7 @@ public final class ImageBatch {
         ImageChain kernel = new ImageChain(chain, image.width(), image.height(), image.rgba());
         try {
             synchronized (backends) {    // one image at a time on the devices
-                ImageTiles.run(backends, kernel, result, fallback.available() ? fallback.supplier : null,
+                ImageTiles.run(backends, kernel, result, options.fallback(),
                         line -> options.notice().accept(in + ": " + line), options.bandPixels());
             }
         } catch (UnsupportedOperationException | KernelRefusedException e) {
@@ -229,70 +224,6 @@ public final class ImageBatch {
             return new Outcome(in, e.getMessage());
         }
         return new Outcome(in, null);
-    }
-
-    /**
-     * The backend failing bands are redone on, opened on the first failure and closed with the batch: the
-     * scheduler closes what its supplier gives after each image, so it is given a view that leaves this one open.
-     */
-    private static final class Fallback {
-        private final Supplier<Backend> opener;
-        private Backend backend;
-        final Supplier<Backend> supplier;
-
-        Fallback(Options options) {
-            this.opener = options.fallback();
-            this.supplier = () -> new Unclosed(backend());
-        }
-
-        synchronized Backend backend() {
-            if (backend == null) {
-                backend = opener.get();
-            }
-            return backend;
-        }
-
-        boolean available() {
-            return opener != null;
-        }
-
-        synchronized void close() {
-            if (backend != null) {
-                backend.close();
-            }
-        }
-    }
-
-    /** A backend whose {@code close} leaves the device open: its owner closes it. */
-    private record Unclosed(Backend inner) implements Backend {
-        @Override
-        public String id() {
-            return inner.id();
-        }
-
-        @Override
-        public String family() {
-            return inner.family();
-        }
-
-        @Override
-        public String label() {
-            return inner.label();
-        }
-
-        @Override
-        public long maxBandPixels() {
-            return inner.maxBandPixels();
-        }
-
-        @Override
-        public KernelRun prepare(Kernel kernel, Schedule schedule) {
-            return inner.prepare(kernel, schedule);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static Outcome join(Future<Outcome> future) {

@@ -38,13 +38,7 @@ final class OpenClImageChain implements KernelRun {
     @Override
     public BandStats run(Band band, MemorySegment destination) {
         long t0 = System.nanoTime();
-        int width = chain.width();
-        ImageChain.Reach reach = chain.reach(band.firstRow(), band.rows());
-        byte[] in = chain.source(reach);
-        byte[] out = new byte[in.length];
-        image(width, reach.rows(), in, out);
-        MemorySegment.copy(MemorySegment.ofArray(out), 4L * reach.skip() * width, destination, 0,
-                4L * width * band.rows());
+        chain.band(band.firstRow(), band.rows(), destination, (rows, in, out) -> image(chain.width(), rows, in, out));
         return new BandStats(0, 0, System.nanoTime() - t0, 0);
     }
 

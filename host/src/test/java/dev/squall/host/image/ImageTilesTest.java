@@ -18,6 +18,7 @@ import dev.squall.kernels.image.ImageOps;
 import dev.squall.kernels.image.ImageReference;
 import dev.squall.kernels.image.ImageStep;
 import dev.squall.testing.ForwardingBackend;
+import dev.squall.testing.TestImages;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,10 +31,7 @@ class ImageTilesTest {
     void bandsWithHalosEqualTheWholeImage(int bandPixels) {
         int w = 61;
         int h = 97;
-        byte[] rgba = new byte[w * h * 4];
-        for (int i = 0; i < rgba.length; i++) {
-            rgba[i] = (byte) (i * 37 + i / 11);
-        }
+        byte[] rgba = TestImages.rgba(w, h, 37, 11);
         List<ImageStep> chain = List.of(ImageOps.parse("blur=1.5"), ImageOps.parse("brightness=1.1"),
                 ImageOps.parse("box-blur=2"), ImageOps.parse("sobel"));
         List<Integer> heights = new ArrayList<>();
@@ -70,10 +68,7 @@ class ImageTilesTest {
     void twoDevicesShareTheBandsAndAFailedBandIsRedone() {
         int w = 53;
         int h = 311;
-        byte[] rgba = new byte[w * h * 4];
-        for (int i = 0; i < rgba.length; i++) {
-            rgba[i] = (byte) (i * 29 + i / 7);
-        }
+        byte[] rgba = TestImages.rgba(w, h, 29, 7);
         List<ImageStep> chain = List.of(ImageOps.parse("sharpen=0.8"), ImageOps.parse("contrast=1.3"),
                 ImageOps.parse("box-blur=1"));
         ImageChain kernel = new ImageChain(chain, w, h, rgba);

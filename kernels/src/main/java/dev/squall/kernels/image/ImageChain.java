@@ -126,6 +126,41 @@ public final class ImageChain implements Kernel {
                 : Arrays.copyOfRange(rgba, 4 * reach.from() * width, 4 * reach.to() * width);
     }
 
+    /** How a backend computes the chain over some rows of the source: {@code rows} rows in, as many out. */
+    @FunctionalInterface
+    public interface RowsCompute {
+        /**
+         * Computes the chain over {@code rows} rows.
+         *
+         * @param rows how many rows {@code in} holds
+         * @param in the rows, R G B A
+         * @param out as many bytes, overwritten
+         */
+        void compute(int rows, byte[] in, byte[] out);
+    }
+
+    /**
+     * Computes a band: its rows and halo read ({@link #reach}), {@code compute} run over them, the band's own rows
+     * kept in {@code out}. A band that is the whole image over a whole byte array is computed straight into it.
+     *
+     * @param firstRow the band's first row
+     * @param rows the band's rows
+     * @param out {@code 4 * width * rows} bytes
+     * @param compute what computes the chain over rows of the source
+     */
+    public void band(int firstRow, int rows, MemorySegment out, RowsCompute compute) {
+        Reach reach = reach(firstRow, rows);
+        byte[] in = source(reach);
+        long bytes = 4L * width * rows;
+        byte[] direct = reach.rows() == rows && out.heapBase().orElse(null) instanceof byte[] array
+                && out.address() == 0 && array.length == bytes && out.byteSize() == bytes ? array : null;
+        byte[] result = direct != null ? direct : new byte[in.length];
+        compute.compute(reach.rows(), in, result);
+        if (direct == null) {
+            MemorySegment.copy(MemorySegment.ofArray(result), 4L * reach.skip() * width, out, 0, bytes);
+        }
+    }
+
     /**
      * {@link ImageReference#apply} on the band's rows and their halo.
      *
@@ -135,11 +170,9 @@ public final class ImageChain implements Kernel {
      */
     @Override
     public void reference(int firstRow, int rows, MemorySegment out) {
-        Reach reach = reach(firstRow, rows);
-        byte[] result = ImageReference.apply(steps, width, reach.rows(), source(reach));
-        MemorySegment.copy(MemorySegment.ofArray(result), 4L * reach.skip() * width, out, 0, 4L * rows * width);
+        band(firstRow, rows, out, (n, in, result) ->
+                System.arraycopy(ImageReference.apply(steps, width, n, in), 0, result, 0, result.length));
     }
-
     @Override
     public String toString() {
         return "image chain " + steps + " over " + width + "x" + height;
