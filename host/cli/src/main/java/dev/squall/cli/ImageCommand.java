@@ -54,9 +54,10 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Output file (one input) or folder (several).")
     Path out;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|tornado[:N]",
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|opencl|opencl:P:D|tornado[:N]|all|LIST",
             description = "Where to run. Default: ${DEFAULT-VALUE}: a GPU or accelerator through OpenCL, else the CPU"
-                    + " backend (an OpenCL CPU device would only add copies).")
+                    + " backend (an OpenCL CPU device would only add copies). A comma-separated list or all: the"
+                    + " devices share each image's bands.")
     String device;
 
     @Option(names = "--png-level", defaultValue = "1", paramLabel = "0-9",
@@ -88,7 +89,7 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
         }
         CpuBackend.warmUpPixelKernels();    // while the arguments are checked and the first image decoded
         List<ImageStep> chain = ops.stream().map(ImageOps::parse).toList();
-        DeviceSpec deviceSpec = DeviceSpec.parseSingle(device);
+        DeviceSpec deviceSpec = DeviceSpec.parse(device);
         ImageFiles.JpegDecoder decoder = jpeg();
         if (pngLevel < 0 || pngLevel > 9) {
             throw new InvalidParameterException("png-level", pngLevel, "an integer from 0 to 9");
@@ -103,11 +104,13 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
         PrintWriter report = OutputTarget.isStandardOutput(out) ? stderr : stdout;
         ImageBatch.Options options = new ImageBatch.Options(verify, DeviceSelector::cpu,
                 line -> stderr.println("squall: " + line)).withJpeg(decoder);
-        try (Backend backend = Squall.deviceDecorator.apply(DeviceSelector.open(deviceSpec, Precision.F32, probe,
-                why -> stderr.println("squall: " + why), false))) {
-            used = backend.id();
-            outcomes = ImageBatch.run(targets, chain, List.of(backend), Runtime.getRuntime().availableProcessors(),
+        List<Backend> backends = open(deviceSpec, probe, stderr);
+        try {
+            used = backends.stream().map(Backend::id).collect(java.util.stream.Collectors.joining(" + "));
+            outcomes = ImageBatch.run(targets, chain, backends, Runtime.getRuntime().availableProcessors(),
                     pngLevel, problem -> stderr.println("squall: skipping " + problem), options);
+        } finally {
+            backends.forEach(Backend::close);
         }
         int failed = (int) outcomes.stream().filter(o -> o.problem() != null).count();
         if (verify && !verdict(outcomes, report, stderr)) {
@@ -116,6 +119,15 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
         int written = targets.size() - failed;
         report.printf(Locale.ROOT, "image: %d written, %d failed, on %s%n", written, failed, used);
         return failed == 0 ? 0 : Squall.EXIT_FAILED;
+    }
+
+    /** One device (auto prefers the CPU backend to an OpenCL CPU device), or each device of a list or all. */
+    private static List<Backend> open(DeviceSpec spec, OpenClProbe probe, PrintWriter stderr) {
+        java.util.function.Consumer<String> notice = why -> stderr.println("squall: " + why);
+        List<Backend> opened = spec instanceof DeviceSpec.Several || spec instanceof DeviceSpec.All
+                ? DeviceSelector.openAll(spec, Precision.F32, probe, notice)
+                : List.of(DeviceSelector.open(spec, Precision.F32, probe, notice, false));
+        return opened.stream().map(Squall.deviceDecorator).toList();
     }
 
     private ImageFiles.JpegDecoder jpeg() {

@@ -88,7 +88,8 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
         try {
             return JobPlan.prepare(job, force, line -> stderr.println("squall: " + line));
         } catch (JobConflictException e) {
-            throw new UsageException(file + ": " + e.getMessage());
+            throw new UsageException(file + ": " + e.getMessage()
+                    + (e.forcible() ? "; --force replaces them, or choose another output.dir" : ""));
         }
     }
 

@@ -60,6 +60,27 @@ class ImageCommandTest {
         assertEquals(crc, crc32(result.rgba()));
     }
 
+    /**
+     * A device list shares an image's bands (about 4 Mpixel each: three here) between an OpenCL device and the CPU
+     * backend; the result is the reference's whatever device took which band.
+     */
+    @Test
+    void aDeviceListSharesTheBandsOfAnImage() throws IOException {
+        String id = OpenClTestDevice.require(Precision.F32).id();
+        int w = 2900;
+        int h = 2900;
+        byte[] rgba = seedInput(w, h);
+        Path in = dir.resolve("big.png");
+        ImageFiles.writePng(in, new RgbaImage(w, h, true, rgba), 1);
+        Path out = dir.resolve("big-out.png");
+        CliRun run = CliRun.of("image", in.toString(), "--op", "brightness=1.2", "--op", "invert", "--device",
+                id + ",cpu", "-o", out.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("image: 1 written, 0 failed, on " + id + " + cpu\n", run.out());
+        assertArrayEquals(PixelReference.apply(List.of(PixelOp.parse("brightness=1.2"), PixelOp.parse("invert")),
+                rgba), ImageFiles.read(out).rgba());
+    }
+
     @Test
     void readsGreyPalette16BitAndJpegInputsAndDropsAlphaWhenThereIsNone() throws IOException {
         BufferedImage grey = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY);
@@ -154,9 +175,9 @@ class ImageCommandTest {
         --op brightness=-1             | --op must be brightness=F with F a finite number >= 0, got "brightness=-1"
         --op brightness=Infinity       | --op must be brightness=F with F a finite number >= 0, got "brightness=Infinity"
         --op gamma=0                   | --op must be gamma=G with G a finite number > 0, got "gamma=0"
-        --device gpu                   | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "gpu"
-        --device all                   | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "all"
-        --device cpu,opencl:0:0        | --device must be auto, cpu, opencl, opencl:P:D or tornado[:N] (see squall devices), got "cpu,opencl:0:0"
+        --device gpu                   | --device must be auto, cpu, opencl, opencl:P:D, tornado[:N], all, or a list such as opencl:0:0,cpu (see squall devices), got "gpu"
+        --device cpu,gpu               | --device must be auto, cpu, opencl, opencl:P:D, tornado[:N], all, or a list such as opencl:0:0,cpu (see squall devices), got "cpu,gpu"
+        --device cpu,cpu               | --device must be a list of cpu, opencl:P:D and tornado[:N], each once ("cpu" is there twice), got "cpu,cpu"
         --jpeg-decoder turbo           | --jpeg-decoder must be auto or imageio, got "turbo"
         %d/missing.png                 | input not found: "%d/missing.png"
         -o %d/out.jpg                  | -o must name a .png file for one input, got "%d/out.jpg"

@@ -135,8 +135,7 @@ public final class JobPlan implements AutoCloseable {
             FrameParameters ours = FrameParameters.of(job.frames().get(record.frame()), job.format());
             if (!record.parameters().equals(ours) && !force) {
                 throw new JobConflictException(job.dir() + " holds frames of another job: " + record.file()
-                        + " was made with " + difference(record.parameters(), ours)
-                        + "; --force replaces them, or choose another output.dir");
+                        + " was made with " + difference(record.parameters(), ours), true);
             }
         }
         for (FrameRecord record : beyond) {
