@@ -15,7 +15,6 @@ module dev.squall.engine {
     requires jocl;
     requires pngj;
     requires com.fasterxml.jackson.databind;
-    requires me.tongfei.progressbar;
     requires org.knowm.xchart;
 
     exports dev.squall.api;

@@ -1,25 +1,14 @@
 package dev.squall.cli;
 
-import dev.squall.host.imageio.MandelbrotPng;
-import dev.squall.host.job.FrameFormat;
-import dev.squall.host.job.Job;
-import dev.squall.host.device.DeviceSelector;
-import dev.squall.host.job.JobConflictException;
-import dev.squall.host.job.JobFile;
-import dev.squall.host.job.JobFileException;
-import dev.squall.host.job.JobPlan;
-import dev.squall.host.job.JobProgress;
-import dev.squall.host.job.JobResult;
-import dev.squall.host.job.JobRunner;
-import dev.squall.host.job.ProgressBarDisplay;
-import dev.squall.host.job.ProgressLines;
-import dev.squall.host.opencl.OpenCl;
-import dev.squall.host.opencl.OpenClProbe;
-import dev.squall.host.render.RenderMemory;
+import dev.squall.api.EngineException;
+import dev.squall.api.JobListener;
+import dev.squall.api.JobRun;
+import dev.squall.api.JobSummary;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,25 +38,16 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Job job;
-        try {
-            job = JobFile.read(file);
-        } catch (JobFileException e) {
-            throw new UsageException(file + ": " + e.getMessage());
-        }
-        checkMemory(job);
-        OpenClProbe probe = OpenCl.probe();
-        DeviceSelector.check(job.device(), job.first().precision(), probe);
-
-        JobResult result;
-        try (JobPlan plan = plan(job, stderr)) {
-            plan.report().forEach(stdout::println);
+        JobSummary result;
+        MandelbrotParams p;
+        try (JobRun job = JobRun.read(file)) {
+            p = job.first();
+            plan(job, stderr).forEach(stdout::println);
             stdout.flush();
-            try (JobProgress progress = progress(stderr)) {
-                result = JobRunner.run(plan, probe, progress, Squall::decorated);
+            try (JobListener progress = progress(stderr)) {
+                result = job.run(progress, Squall::decorated);
             }
         }
-        MandelbrotParams p = job.first();
         String others = result.byOthers() > 0 ? ", " + result.byOthers() + " written by another run" : "";
         if (result.rendered() == 0) {
             stdout.printf(Locale.ROOT, "job: 0 frames rendered, %d skipped%s: nothing to do%n", result.skipped(),
@@ -76,43 +56,28 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "job: %d frame%s rendered, %d skipped%s, %dx%d %s max-iter %d on %s: %.3f s%s, "
                 + "%.3f Giter/s (%d iterations)%n", result.rendered(), result.rendered() == 1 ? "" : "s",
-                result.skipped(), others, p.width(), p.height(), p.precision(), p.maxIter(), result.device(), result.seconds(),
-                result.prepareSeconds() >= 0.0005
+                result.skipped(), others, p.width(), p.height(), p.precision(), p.maxIter(), result.device(),
+                result.seconds(), result.prepareSeconds() >= 0.0005
                         ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
                 result.giterPerSecond(), result.iterations());
         return 0;
     }
 
     /** The plan; a folder that belongs to another job (or is being written for one) is a usage error, exit 2. */
-    private JobPlan plan(Job job, PrintWriter stderr) throws IOException {
+    private List<String> plan(JobRun job, PrintWriter stderr) throws IOException {
         try {
-            return JobPlan.prepare(job, force, line -> stderr.println("squall: " + line));
-        } catch (JobConflictException e) {
+            return job.plan(force, line -> stderr.println("squall: " + line));
+        } catch (EngineException e) {
+            if (e.reason() != EngineException.Reason.CONFLICT) {
+                throw e;
+            }
             throw new UsageException(file + ": " + e.getMessage()
                     + (e.forcible() ? "; --force replaces them, or choose another output.dir" : ""));
         }
     }
 
-    private JobProgress progress(PrintWriter stderr) {
+    private JobListener progress(PrintWriter stderr) {
         StderrTerminal terminal = ((Squall) spec.root().userObject()).stderrTerminal;
         return terminal.isTerminal() ? new ProgressBarDisplay(stderr, terminal.columns()) : new ProgressLines(stderr);
-    }
-
-    /**
-     * Refuses, before any work, frames this process cannot hold: a job holds each frame's counts whole, and its PNG
-     * rows and coordinates on the heap ({@link RenderMemory}).
-     */
-    private static void checkMemory(Job job) {
-        MandelbrotParams params = job.first();
-        boolean png = job.format() == FrameFormat.PNG;
-        if (png && RenderMemory.pngTooWide(params)) {
-            throw new UsageException(String.format(Locale.ROOT,
-                    "width %d: PNG rows hold at most %d pixels (one Java array of RGB bytes)", params.width(),
-                    MandelbrotPng.MAX_WIDTH));
-        }
-        RenderMemory.of(params, png, true).shortfall().ifPresent(why -> {
-            throw new UsageException(String.format(Locale.ROOT, "width %d x height %d %s", params.width(),
-                    params.height(), why));
-        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.squall.cli;
 
+import dev.squall.api.EngineException;
 import dev.squall.host.Backend;
 import dev.squall.host.Shutdown;
 import dev.squall.host.device.DeviceUnavailableException;
@@ -91,6 +92,13 @@ public final class Squall implements Runnable {
             }
             if (e instanceof InvalidParameterException invalid) {
                 err.println("squall: --" + invalid.getMessage());
+                return EXIT_USAGE;
+            }
+            if (e instanceof EngineException engine) {
+                // The engine speaks of "device X"; on the command line that is the --device option.
+                String message = e.getMessage();
+                err.println("squall: " + (engine.reason() == EngineException.Reason.UNAVAILABLE
+                        && message.startsWith("device ") ? "--" + message : message));
                 return EXIT_USAGE;
             }
             if (e instanceof DeviceUnavailableException) {

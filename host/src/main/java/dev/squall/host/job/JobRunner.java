@@ -1,5 +1,7 @@
 package dev.squall.host.job;
 
+import dev.squall.api.JobListener;
+
 import dev.squall.host.Backend;
 import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
@@ -44,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class JobRunner {
     private final JobPlan plan;
-    private final JobProgress progress;
+    private final JobListener progress;
     /** Held while a frame is written; a stop takes it and keeps it, so that no frame starts after. */
     private final ReentrantLock writing = new ReentrantLock();
     /** Frames written in this run; changed under {@link #writing}, so the stop hook reads it right. */
@@ -56,18 +58,18 @@ public final class JobRunner {
     private double prepareSeconds;
     private String device = "";
 
-    private JobRunner(JobPlan plan, JobProgress progress) {
+    private JobRunner(JobPlan plan, JobListener progress) {
         this.plan = plan;
         this.progress = progress;
     }
 
     /** Runs {@code plan} on the device its job names (auto falls back to the CPU as {@code render} does). */
-    public static JobResult run(JobPlan plan, OpenClProbe probe, JobProgress progress) throws IOException {
+    public static JobResult run(JobPlan plan, OpenClProbe probe, JobListener progress) throws IOException {
         return run(plan, probe, progress, UnaryOperator.identity());
     }
 
     /** As above, on the devices as {@code devices} hands them on (a program's own wrapper: metrics, tests' faults). */
-    public static JobResult run(JobPlan plan, OpenClProbe probe, JobProgress progress,
+    public static JobResult run(JobPlan plan, OpenClProbe probe, JobListener progress,
             UnaryOperator<List<Backend>> devices) throws IOException {
         JobRunner runner = new JobRunner(plan, progress);
         runner.devices = devices;

@@ -1,4 +1,6 @@
-package dev.squall.host.job;
+package dev.squall.cli;
+
+import dev.squall.api.JobListener;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -9,7 +11,7 @@ import java.util.function.LongSupplier;
  * {@code frame 12/300 done, 3.14 Mpixel/s, ETA 0:42} after the first frame, the last, and at most one a second
  * between them.
  */
-public final class ProgressLines implements JobProgress {
+public final class ProgressLines implements JobListener {
     private static final long INTERVAL_NANOS = 1_000_000_000L;
 
     private final PrintWriter err;
@@ -42,7 +44,7 @@ public final class ProgressLines implements JobProgress {
         any = true;
         lastLine = now;
         err.println(String.format(Locale.ROOT, "frame %d/%d done, %.2f Mpixel/s, ETA %s", rate.done(), rate.total(),
-                rate.megapixelsPerSecond(now), JobProgress.duration(rate.secondsLeft(now))));
+                rate.megapixelsPerSecond(now), ProgressRate.duration(rate.secondsLeft(now))));
         err.flush();
     }
 

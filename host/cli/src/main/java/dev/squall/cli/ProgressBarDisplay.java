@@ -1,4 +1,6 @@
-package dev.squall.host.job;
+package dev.squall.cli;
+
+import dev.squall.api.JobListener;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -15,7 +17,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * {@code ./squall} passes stderr through a line filter (it drops the JVM's incubator warning), which would hold a bar
  * redrawn with a bare carriage return until the job ended.
  */
-public final class ProgressBarDisplay implements JobProgress {
+public final class ProgressBarDisplay implements JobListener {
     private static final String UP = "\u001b[1A\r";
     private static final String CLEAR_TO_END = "\u001b[K";
 

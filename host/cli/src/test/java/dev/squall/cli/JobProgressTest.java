@@ -1,4 +1,4 @@
-package dev.squall.host.job;
+package dev.squall.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,10 +25,10 @@ class JobProgressTest {
 
     @Test
     void durationsAreMinutesAndSecondsOrHours() {
-        assertEquals("0:00", JobProgress.duration(0.4));
-        assertEquals("0:42", JobProgress.duration(42));
-        assertEquals("59:59", JobProgress.duration(3599));
-        assertEquals("1:02:03", JobProgress.duration(3723));
+        assertEquals("0:00", ProgressRate.duration(0.4));
+        assertEquals("0:42", ProgressRate.duration(42));
+        assertEquals("59:59", ProgressRate.duration(3599));
+        assertEquals("1:02:03", ProgressRate.duration(3723));
     }
 
     @Test

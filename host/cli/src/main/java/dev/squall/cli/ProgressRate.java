@@ -1,4 +1,4 @@
-package dev.squall.host.job;
+package dev.squall.cli;
 
 /**
  * Frames done, pixel rate and time left of a running job, from the frames rendered in this run only (frames skipped
@@ -42,5 +42,13 @@ final class ProgressRate {
             return -1;
         }
         return (nowNanos - startNanos) / 1e9 / rendered * (total - done);
+    }
+
+    /** {@code 0:42}, {@code 1:02:03}: a duration in whole seconds. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600
+                ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

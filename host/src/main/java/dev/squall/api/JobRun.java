@@ -1,0 +1,166 @@
+package dev.squall.api;
+
+import dev.squall.host.Backend;
+import dev.squall.host.device.DeviceSelector;
+import dev.squall.host.device.DeviceUnavailableException;
+import dev.squall.host.imageio.MandelbrotPng;
+import dev.squall.host.job.FrameFormat;
+import dev.squall.host.job.Job;
+import dev.squall.host.job.JobConflictException;
+import dev.squall.host.job.JobFile;
+import dev.squall.host.job.JobFileException;
+import dev.squall.host.job.JobPlan;
+import dev.squall.host.job.JobResult;
+import dev.squall.host.job.JobRunner;
+import dev.squall.host.opencl.OpenCl;
+import dev.squall.host.opencl.OpenClProbe;
+import dev.squall.host.render.RenderMemory;
+import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * A batch job (a job file: frames, zoom sequences) read, checked, planned on its output folder and run, resumable:
+ * frames already there, intact and made with the same parameters, are skipped, and several runs (processes) on one
+ * folder share its frames. Nothing is made before {@link #plan}, and nothing is rendered before {@link #run}.
+ * <pre>{@code
+ * try (JobRun job = JobRun.read(Path.of("zoom.json"))) {
+ *     job.plan(false, log::info).forEach(log::info);   // what is done, what is left
+ *     JobSummary done = job.run(listener);              // frames rendered, skipped, time
+ * }
+ * }</pre>
+ */
+public final class JobRun implements AutoCloseable {
+    private final Job job;
+    private final OpenClProbe probe;
+    private JobPlan plan;
+
+    private JobRun(Job job, OpenClProbe probe) {
+        this.job = job;
+        this.probe = probe;
+    }
+
+    /**
+     * Reads and checks a job file: its JSON and every frame's parameters, its device (there, and able to compute
+     * the precision), and the memory a frame needs in this process. Nothing is made.
+     *
+     * @param file the job file; its {@code output.dir} is relative to its folder
+     * @return the job, not yet planned
+     * @throws EngineException {@link EngineException.Reason#INVALID} for a bad job file or frames too large to hold,
+     *     naming the value; {@link EngineException.Reason#UNAVAILABLE} for a device that is not there
+     */
+    public static JobRun read(Path file) {
+        Job job;
+        try {
+            job = JobFile.read(file);
+        } catch (JobFileException e) {
+            throw new EngineException(file + ": " + e.getMessage(), e, EngineException.Reason.INVALID, false);
+        }
+        checkMemory(job);
+        OpenClProbe probe = OpenCl.probe();
+        try {
+            DeviceSelector.check(job.device(), job.first().precision(), probe);
+        } catch (DeviceUnavailableException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+        return new JobRun(job, probe);
+    }
+
+    /** {@return the first frame's parameters (every frame has the same size, precision and format)} */
+    public MandelbrotParams first() {
+        return job.first();
+    }
+
+    /** {@return how many frames the job has} */
+    public int frames() {
+        return job.frames().size();
+    }
+
+    /**
+     * Plans the run on the output folder (made if missing): which frames are done, damaged or missing, under the
+     * folder's locks. Call once, before {@link #run}.
+     *
+     * @param force redo every frame, and replace another job's frames
+     * @param notice hears what the user should know (frames beyond a shortened job's end)
+     * @return the plan's report, a line each
+     * @throws EngineException {@link EngineException.Reason#CONFLICT} when the folder holds another job's frames
+     *     ({@link EngineException#forcible()}: force would replace them) or another run of another job is writing
+     *     it; nothing is changed then
+     * @throws IOException when the folder cannot be made or read
+     */
+    public List<String> plan(boolean force, Consumer<String> notice) throws IOException {
+        if (plan != null) {
+            throw new IllegalStateException("the job is planned already");
+        }
+        try {
+            plan = JobPlan.prepare(job, force, notice);
+        } catch (JobConflictException e) {
+            throw new EngineException(e.getMessage(), e, EngineException.Reason.CONFLICT, e.forcible());
+        }
+        return plan.report();
+    }
+
+    /**
+     * Renders the frames the plan left, on the job's device, each written atomically and recorded as it is done.
+     *
+     * @param listener hears the progress and the notices
+     * @return what the run did
+     * @throws IOException when a frame or the manifest cannot be written (the frames done are kept)
+     * @throws IllegalStateException when the job is not planned
+     */
+    public JobSummary run(JobListener listener) throws IOException {
+        return run(listener, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #run(JobListener)}, on the devices as {@code devices} hands them on (a program's own wrapper:
+     * metrics, a test's faults).
+     *
+     * @param listener hears the progress and the notices
+     * @param devices wraps the devices the job opens
+     * @return what the run did
+     * @throws IOException when a frame or the manifest cannot be written (the frames done are kept)
+     */
+    public JobSummary run(JobListener listener, UnaryOperator<List<Backend>> devices) throws IOException {
+        if (plan == null) {
+            throw new IllegalStateException("plan the job before running it");
+        }
+        JobResult r = JobRunner.run(plan, probe, listener, devices);
+        return new JobSummary(r.rendered(), r.skipped(), r.byOthers(), r.device(), r.seconds(), r.renderSeconds(),
+                r.prepareSeconds(), r.iterations());
+    }
+
+    /**
+     * Releases the folder's locks.
+     *
+     * @throws IOException when the lock file cannot be closed
+     */
+    @Override
+    public void close() throws IOException {
+        if (plan != null) {
+            plan.close();
+        }
+    }
+
+    /**
+     * Refuses, before any work, frames this process cannot hold: a job holds each frame's counts whole, and its PNG
+     * rows and coordinates on the heap ({@link RenderMemory}).
+     */
+    private static void checkMemory(Job job) {
+        MandelbrotParams params = job.first();
+        boolean png = job.format() == FrameFormat.PNG;
+        if (png && RenderMemory.pngTooWide(params)) {
+            throw new EngineException(String.format(Locale.ROOT, "width %d: PNG rows hold at most %d pixels (one Java"
+                    + " array of RGB bytes)", params.width(), MandelbrotPng.MAX_WIDTH), null,
+                    EngineException.Reason.INVALID, false);
+        }
+        RenderMemory.of(params, png, true).shortfall().ifPresent(why -> {
+            throw new EngineException(String.format(Locale.ROOT, "width %d x height %d %s", params.width(),
+                    params.height(), why), null, EngineException.Reason.INVALID, false);
+        });
+    }
+}
