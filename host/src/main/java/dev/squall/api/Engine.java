@@ -1,6 +1,11 @@
 package dev.squall.api;
 
 import dev.squall.host.Backend;
+import dev.squall.host.image.ImageBatch;
+import dev.squall.host.imageio.ImageFiles;
+import dev.squall.host.render.StreamedRender;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import dev.squall.host.KernelRefusedException;
 import dev.squall.host.image.ImageTiles;
 import dev.squall.kernels.image.ImageChain;
@@ -47,14 +52,16 @@ public final class Engine implements AutoCloseable {
 
     private final DeviceSpec spec;
     private final EngineListener listener;
+    private final UnaryOperator<Backend> decorator;
     private final OpenClProbe probe;
     private final Map<Precision, List<Backend>> backends = new EnumMap<>(Precision.class);
-    private Backend imageBackend;
+    private List<Backend> imageBackends;
     private boolean closed;
 
-    private Engine(DeviceSpec spec, EngineListener listener) {
+    private Engine(DeviceSpec spec, EngineListener listener, UnaryOperator<Backend> decorator) {
         this.spec = spec;
         this.listener = listener;
+        this.decorator = decorator;
         this.probe = OpenCl.probe();
     }
 
@@ -69,7 +76,38 @@ public final class Engine implements AutoCloseable {
      * @throws InvalidParameterException when {@code devices} is not one of the forms above
      */
     public static Engine open(String devices, EngineListener listener) {
-        return new Engine(DeviceSpec.parse(devices), listener);
+        return open(devices, listener, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #open(String, EngineListener)}, each device handed on through {@code decorator} when it is opened:
+     * a program's own wrapper (metrics, a test's faults; see {@link Backend}).
+     *
+     * @param devices where to run
+     * @param listener what hears the engine's notices
+     * @param decorator wraps each device opened
+     * @return the engine; nothing is opened until the first render
+     * @throws InvalidParameterException when {@code devices} is not one of the forms of
+     *     {@link #open(String, EngineListener)}
+     */
+    public static Engine open(String devices, EngineListener listener, UnaryOperator<Backend> decorator) {
+        return new Engine(DeviceSpec.parse(devices), listener, decorator);
+    }
+
+    /**
+     * Says, without opening anything, whether the devices named can compute in {@code precision}: a device that is
+     * not there, one without fp64 for f64, TornadoVM missing. For programs that make folders or files before they
+     * render: a bad device then leaves nothing behind.
+     *
+     * @param precision the precision of the renders to come
+     * @throws EngineException naming the device and what it lacks
+     */
+    public void check(Precision precision) {
+        try {
+            DeviceSelector.check(spec, precision, probe);
+        } catch (DeviceUnavailableException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -140,6 +178,75 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Renders {@code params} into files and streams without holding the image: tiles go, in order, to each output
+     * (and to the verifier when {@code verify}: every tile against the Java reference); each file waits as a
+     * temporary file beside its target until {@link FileRender#commit}. On a failure nothing is left behind.
+     *
+     * @param params the image
+     * @param outputs where it goes (none: only the sum, the checksum and the verdict)
+     * @param verify compare every pixel with the Java reference
+     * @param keptMismatches how many differing pixels the verification keeps
+     * @return the render, its outputs waiting for a commit
+     * @throws IOException when an output cannot be written (nothing is left behind)
+     * @throws EngineException when a device named cannot run it or fails beyond what the CPU fallback covers
+     */
+    public FileRender renderTo(MandelbrotParams params, List<FileRender.Output> outputs, boolean verify,
+            int keptMismatches) throws IOException {
+        List<Backend> on = backends(params.precision());
+        List<StreamedRender.Output> files = outputs.stream().map(o -> new StreamedRender.Output(o.path(),
+                StreamedRender.Format.valueOf(o.format().name()))).toList();
+        try {
+            StreamedRender.Result result = StreamedRender.run(on, params, Schedule.DEFAULT, files, verify,
+                    keptMismatches, DeviceSelector::cpu, listener::notice);
+            Verdict verdict = result.verdict();
+            return new FileRender(result, verdict == null ? null : new Verification(verdict.pixels(),
+                    verdict.mismatches(), verdict.first().stream().map(Object::toString).toList()));
+        } catch (DeviceUnavailableException | KernelRefusedException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    /** How {@link #images} runs. */
+    public enum JpegDecoder {
+        /** libjpeg-turbo where the system has it, else ImageIO. */
+        AUTO,
+        /** ImageIO always. */
+        IMAGEIO
+    }
+
+    /**
+     * Applies an image chain to many files, each written as a PNG: a worker per core decodes and encodes while
+     * the engine's devices compute (one image at a time, its bands shared by the devices; {@code auto} takes a GPU
+     * or accelerator, else the CPU backend, since an OpenCL device of CPU type only adds copies to memory-bound work).
+     * An image whose device fails is redone on the CPU backend, told to the listener; an input that cannot be read
+     * is its own outcome, the others go on.
+     *
+     * @param targets each input and the PNG it is written to, in the order the outcomes are wanted
+     * @param chain the operations, in order
+     * @param verify compare every image with the Java reference, byte for byte; the outputs then wait for
+     *     {@link ImageResults#commit}
+     * @param pngLevel the PNG compression level, 0 to 9
+     * @param jpeg how JPEG inputs are decoded
+     * @return each input's outcome
+     * @throws EngineException when a device named cannot be opened
+     */
+    public ImageResults images(Map<Path, Path> targets, List<ImageStep> chain, boolean verify, int pngLevel,
+            JpegDecoder jpeg) {
+        List<Backend> on = imageBackends();
+        ImageBatch.Options options = new ImageBatch.Options(verify, DeviceSelector::cpu, listener::notice)
+                .withJpeg(ImageFiles.JpegDecoder.valueOf(jpeg.name()));
+        synchronized (on) {
+            return new ImageResults(ImageBatch.run(targets, chain, on, Runtime.getRuntime().availableProcessors(),
+                    pngLevel, line -> { }, options));
+        }
+    }
+
+    /** {@return the ids of the devices image chains run on, joined by {@code " + "}; opening them if need be} */
+    public String imageDevices() {
+        return imageBackends().stream().map(Backend::id).collect(Collectors.joining(" + "));
+    }
+
+    /**
      * Compares every pixel of {@code render} with its kernel's Java reference, bit for bit (on every core).
      *
      * @param render what an engine rendered
@@ -170,10 +277,9 @@ public final class Engine implements AutoCloseable {
         ImageChain kernel = new ImageChain(chain, width, height, rgba);
         byte[] out = new byte[rgba.length];
         try {
-            Backend backend = imageBackend();
-            synchronized (backend) {
-                ImageTiles.run(List.of(backend), kernel, out, DeviceSelector::cpu, listener::notice,
-                        ImageTiles.BAND_PIXELS);
+            List<Backend> on = imageBackends();
+            synchronized (on) {
+                ImageTiles.run(on, kernel, out, DeviceSelector::cpu, listener::notice, ImageTiles.BAND_PIXELS);
             }
         } catch (DeviceUnavailableException | OpenClException | UnsupportedOperationException
                 | KernelRefusedException e) {
@@ -198,7 +304,8 @@ public final class Engine implements AutoCloseable {
         List<Backend> on = backends.get(precision);
         if (on == null) {
             try {
-                on = DeviceSelector.openAll(spec, precision, probe, listener::notice);
+                on = DeviceSelector.openAll(spec, precision, probe, listener::notice).stream().map(decorator)
+                        .toList();
             } catch (DeviceUnavailableException | OpenClException e) {
                 throw new EngineException(e.getMessage(), e);
             }
@@ -207,16 +314,21 @@ public final class Engine implements AutoCloseable {
         return on;
     }
 
-    private synchronized Backend imageBackend() {
+    private synchronized List<Backend> imageBackends() {
         if (closed) {
             throw new IllegalStateException("the engine is closed");
         }
-        if (imageBackend == null) {
-            DeviceSpec one = spec instanceof DeviceSpec.All || spec instanceof DeviceSpec.Several
-                    ? new DeviceSpec.Auto() : spec;
-            imageBackend = DeviceSelector.open(one, Precision.F32, probe, listener::notice, false);
+        if (imageBackends == null) {
+            try {
+                List<Backend> opened = spec instanceof DeviceSpec.All || spec instanceof DeviceSpec.Several
+                        ? DeviceSelector.openAll(spec, Precision.F32, probe, listener::notice)
+                        : List.of(DeviceSelector.open(spec, Precision.F32, probe, listener::notice, false));
+                imageBackends = opened.stream().map(decorator).toList();
+            } catch (DeviceUnavailableException | OpenClException e) {
+                throw new EngineException(e.getMessage(), e);
+            }
         }
-        return imageBackend;
+        return imageBackends;
     }
 
     /** Closes every device the engine opened, releasing their native resources. */
@@ -228,8 +340,8 @@ public final class Engine implements AutoCloseable {
         closed = true;
         backends.values().forEach(list -> list.forEach(Backend::close));
         backends.clear();
-        if (imageBackend != null) {
-            imageBackend.close();
+        if (imageBackends != null) {
+            imageBackends.forEach(Backend::close);
         }
     }
 }

@@ -1,25 +1,16 @@
 package dev.squall.cli;
 
-import dev.squall.host.Schedule;
-import dev.squall.host.Shutdown;
-import dev.squall.host.buffer.CountsBuffer;
-import dev.squall.host.buffer.HostMemory;
-import dev.squall.host.device.DeviceSelector;
-import dev.squall.host.device.DeviceSpec;
-import dev.squall.host.imageio.MandelbrotPng;
-import dev.squall.host.imageio.OutputTarget;
-import dev.squall.host.imageio.UnwritableTargetException;
-import dev.squall.host.opencl.OpenCl;
-import dev.squall.host.render.RenderMemory;
-import dev.squall.host.render.RenderResult;
-import dev.squall.host.render.StreamedRender;
-import dev.squall.host.verify.Mismatch;
-import dev.squall.host.verify.Verdict;
+import dev.squall.api.Engine;
+import dev.squall.api.FileRender;
+import dev.squall.api.Memory;
+import dev.squall.api.OutputTarget;
+import dev.squall.api.Shutdown;
+import dev.squall.api.UnwritableTargetException;
+import dev.squall.api.Verification;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,67 +63,52 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stderr = spec.commandLine().getErr();
         MandelbrotParams params = options.params().withFormula(formula());
-        DeviceSpec deviceSpec = DeviceSpec.parse(device);
-        checkOutputs();
-        checkSpace(params);
-        // With the image on standard output, Squall's own lines go to stderr.
-        PrintWriter stdout = isStandardOutput(out) || isStandardOutput(counts) ? stderr : spec.commandLine().getOut();
-
-        // The image is never held whole: tiles go, in order, to the verifier, the checksum and the files, each file
-        // a temporary one renamed over its target only at the end, and only when verification (if asked) passed.
         Consumer<String> notice = why -> stderr.println("squall: " + why);
-        List<StreamedRender.Output> outputs = new ArrayList<>();
-        if (counts != null) {
-            outputs.add(new StreamedRender.Output(counts, StreamedRender.Format.COUNTS));
-        }
-        if (out != null) {
-            outputs.add(new StreamedRender.Output(out, StreamedRender.Format.PNG));
-        }
-        Runnable stopped = () -> stderr.println("squall: stopped; nothing written"
-                + (counts != null || out != null ? " (files left as they were)" : ""));
-        Shutdown.add(Shutdown.Step.CLEAN_UP, stopped);
-        try (StreamedRender.Result streamed = render(params, deviceSpec, outputs, notice)) {
-            RenderResult result = streamed.render();
-            Verdict verdict = streamed.verdict();
-            if (verdict != null) {
-                if (!verdict.identical()) {
-                    stderr.printf(Locale.ROOT, "verify: %d of %d pixels differ from the Java reference (%s);"
-                            + " nothing written. First differences:%n", verdict.mismatches(), verdict.pixels(),
-                            params.precision());
-                    for (Mismatch m : verdict.first()) {
-                        stderr.println("  " + m);
-                    }
-                    return Squall.EXIT_MISMATCH;
-                }
-                stdout.printf(Locale.ROOT, "verified: %d pixels identical to the Java reference (%s, sum %d, crc32 %08x)%n",
-                        verdict.pixels(), params.precision(), result.iterations(), streamed.crc32());
+        try (Engine engine = Engine.open(device, notice::accept, Squall.deviceDecorator)) {
+            checkOutputs();
+            checkSpace(params);
+            // With the image on standard output, Squall's own lines go to stderr.
+            PrintWriter stdout = isStandardOutput(out) || isStandardOutput(counts) ? stderr
+                    : spec.commandLine().getOut();
+            // The image is never held whole: tiles go, in order, to the verifier, the checksum and the files, each
+            // file a temporary one renamed over its target only at the end, and only when verification (if asked)
+            // passed.
+            List<FileRender.Output> outputs = new ArrayList<>();
+            if (counts != null) {
+                outputs.add(new FileRender.Output(counts, FileRender.Format.COUNTS));
             }
-            streamed.commit();
-            stdout.printf(Locale.ROOT, "%s %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d tile%s)%n",
-                    params.formula().name(), params.width(), params.height(), params.precision(), params.maxIter(), result.device(),
-                    result.seconds(), result.prepareSeconds() >= 0.0005
-                            ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
-                    result.giterPerSecond(), result.iterations(), result.bands(), result.bands() == 1 ? "" : "s");
-            return 0;
-        } finally {
-            Shutdown.remove(Shutdown.Step.CLEAN_UP, stopped);
-        }
-    }
-
-    /** The render on the devices {@code deviceSpec} names (under auto, an OpenCL failure is redone on the CPU). */
-    private StreamedRender.Result render(MandelbrotParams params, DeviceSpec deviceSpec,
-            List<StreamedRender.Output> outputs, Consumer<String> notice) throws IOException {
-        try {
-            return DeviceSelector.runAll(deviceSpec, params.precision(), OpenCl.probe(), notice, backends -> {
-                try {
-                    return StreamedRender.run(Squall.decorated(backends), params, Schedule.DEFAULT, outputs, verify,
-                            SHOWN_MISMATCHES, DeviceSelector::cpu, notice);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            if (out != null) {
+                outputs.add(new FileRender.Output(out, FileRender.Format.PNG));
+            }
+            Runnable stopped = () -> stderr.println("squall: stopped; nothing written"
+                    + (counts != null || out != null ? " (files left as they were)" : ""));
+            Shutdown.add(Shutdown.Step.CLEAN_UP, stopped);
+            try (FileRender result = engine.renderTo(params, outputs, verify, SHOWN_MISMATCHES)) {
+                Verification verdict = result.verification();
+                if (verdict != null) {
+                    if (!verdict.identical()) {
+                        stderr.printf(Locale.ROOT, "verify: %d of %d pixels differ from the Java reference (%s);"
+                                + " nothing written. First differences:%n", verdict.mismatches(), verdict.pixels(),
+                                params.precision());
+                        for (String m : verdict.first()) {
+                            stderr.println("  " + m);
+                        }
+                        return Squall.EXIT_MISMATCH;
+                    }
+                    stdout.printf(Locale.ROOT, "verified: %d pixels identical to the Java reference (%s, sum %d,"
+                            + " crc32 %08x)%n", verdict.pixels(), params.precision(), result.iterations(),
+                            result.crc32());
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+                result.commit();
+                stdout.printf(Locale.ROOT, "%s %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d"
+                        + " tile%s)%n", params.formula().name(), params.width(), params.height(), params.precision(),
+                        params.maxIter(), result.device(), result.seconds(), result.prepareSeconds() >= 0.0005
+                                ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
+                        result.giterPerSecond(), result.iterations(), result.tiles(), result.tiles() == 1 ? "" : "s");
+                return 0;
+            } finally {
+                Shutdown.remove(Shutdown.Step.CLEAN_UP, stopped);
+            }
         }
     }
 
@@ -192,35 +168,31 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
      * least one row of counts while the image streams through).
      */
     private void checkSpace(MandelbrotParams params) throws IOException {
-        if (out != null && params.width() > MandelbrotPng.MAX_WIDTH) {
+        if (out != null && params.width() > Memory.PNG_MAX_WIDTH) {
             throw new UsageException(String.format(Locale.ROOT,
                     "--out PNG rows hold at most %d pixels (one Java array of RGB bytes), got --width %d",
-                    MandelbrotPng.MAX_WIDTH, params.width()));
+                    Memory.PNG_MAX_WIDTH, params.width()));
         }
-        long rowBytes = CountsBuffer.bytesFor(params.width(), 1);
-        if (rowBytes * ROWS_HELD > HostMemory.available()) {
+        long rowBytes = Memory.countsBytes(params.width(), 1);
+        if (rowBytes * Memory.STREAMED_ROWS > Memory.available()) {
             throw new UsageException(String.format(Locale.ROOT,
                     "--width %d needs %s for each row of counts, too wide for the %s of memory available",
-                    params.width(), HostMemory.size(rowBytes), HostMemory.size(HostMemory.available())));
+                    params.width(), Memory.size(rowBytes), Memory.size(Memory.available())));
         }
-        RenderMemory memory = RenderMemory.of(params, out != null, false);
-        memory.shortfall().ifPresent(why -> {
+        Memory.shortfall(params, out != null, false).ifPresent(why -> {
             throw new UsageException(String.format(Locale.ROOT, "--width %d x --height %d %s", params.width(),
                     params.height(), why));
         });
         if (countsFolder != null) {
-            long need = CountsBuffer.bytesFor(params.width(), params.height());
+            long need = Memory.countsBytes(params.width(), params.height());
             Path folder = countsFolder;
             FileStore store = Files.getFileStore(folder);
             long free = store.getUsableSpace();
             if (store.getTotalSpace() > 0 && need > free) {    // pseudo file systems (sysfs) have no size: unknown
                 throw new UsageException(String.format(Locale.ROOT,
                         "--counts of %d x %d needs %s, more than the %s free in \"%s\"",
-                        params.width(), params.height(), HostMemory.size(need), HostMemory.size(free), folder));
+                        params.width(), params.height(), Memory.size(need), Memory.size(free), folder));
             }
         }
     }
-
-    /** Rows of counts held at least while streaming: a device's tile, the verifier's, one in flight to the files. */
-    static final int ROWS_HELD = 3;
 }

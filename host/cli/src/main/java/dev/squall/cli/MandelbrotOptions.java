@@ -1,6 +1,6 @@
 package dev.squall.cli;
 
-import dev.squall.host.render.RenderMemory;
+import dev.squall.api.Memory;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -39,10 +39,10 @@ final class MandelbrotOptions {
 
     /**
      * Refuses, before any work, an image this process cannot hold whole: its counts against the memory available,
-     * its coordinates against the heap ({@link RenderMemory}).
+     * its coordinates against the heap ({@link Memory#shortfall}).
      */
     void checkMemory(MandelbrotParams params) {
-        RenderMemory.of(params, false, true).shortfall().ifPresent(why -> {
+        Memory.shortfall(params, false, true).ifPresent(why -> {
             throw new UsageException(String.format(Locale.ROOT, "--width %d x --height %d %s", params.width(),
                     params.height(), why));
         });

@@ -2,9 +2,9 @@ package dev.squall.cli;
 
 import dev.squall.api.EngineException;
 import dev.squall.host.Backend;
-import dev.squall.host.Shutdown;
+import dev.squall.api.Shutdown;
 import dev.squall.host.device.DeviceUnavailableException;
-import dev.squall.host.imageio.UnwritableTargetException;
+import dev.squall.api.UnwritableTargetException;
 import dev.squall.kernels.InvalidParameterException;
 import java.io.PrintWriter;
 import java.util.List;

@@ -88,7 +88,7 @@ class BadInputTest {
     @Test
     void rowsTooWideForMemoryAreRejectedBeforeAnyWork() throws IOException {
         long rowBytes = 4L * Integer.MAX_VALUE;
-        assumeTrue(rowBytes * MandelbrotCommand.ROWS_HELD > HostMemory.available(), "this machine has the memory");
+        assumeTrue(rowBytes * dev.squall.api.Memory.STREAMED_ROWS > HostMemory.available(), "this machine has the memory");
         Files.write(dir.resolve("keep.u32"), OLD_COUNTS);
 
         CliRun run = CliRun.of("render", "mandelbrot", "--width", "2147483647", "--height", "1", "--max-iter", "10",

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.squall.host.imageio.FileKind;
+import dev.squall.api.FileKind;
 import dev.squall.testing.Posix;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,12 @@
 package dev.squall.host.imageio;
 
-import dev.squall.host.Shutdown;
+import dev.squall.api.UnwritableTargetException;
+
+import dev.squall.api.FileKind;
+
+import dev.squall.api.OutputTarget;
+
+import dev.squall.api.Shutdown;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

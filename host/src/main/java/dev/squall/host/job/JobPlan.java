@@ -1,7 +1,7 @@
 package dev.squall.host.job;
 
 import dev.squall.host.imageio.AtomicFile;
-import dev.squall.host.imageio.FileKind;
+import dev.squall.api.FileKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -11,7 +11,7 @@ import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.host.render.RenderResult;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
-import dev.squall.host.Shutdown;
+import dev.squall.api.Shutdown;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;

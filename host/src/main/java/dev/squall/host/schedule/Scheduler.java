@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  *       backend is exact.
  *   <li><b>Fallback</b>: when a device fails on a tile ({@link DeviceException}) and a fallback is given, that tile
  *       is computed again on the fallback (the CPU backend), the notice says so in one line, and the failed device
- *       takes no more tiles: its worker goes on with the fallback. Without a fallback the failure is thrown.
+ *       takes no more tiles: its worker goes on with the fallback. A device that fails to prepare (a program that
+ *       does not build on it) hands all its tiles to the fallback the same way. Without a fallback the failure is
+ *       thrown. This is the one place where fallback is decided.
  *   <li><b>Output</b>: into one segment holding the whole result, or streamed: each worker computes into a tile
  *       buffer of its own and hands it to a {@link TileSink} in image order, so memory is a tile per device
  *       whatever the size.
@@ -183,7 +185,7 @@ public final class Scheduler {
         }
         String devices = workers.stream().map(w -> w.backend.id() + " (" + plural(w.tilesDone, "tile") + ")")
                 .collect(Collectors.joining(" + "));
-        if (queue.redone.get() == 0) {
+        if (queue.fallbackTiles.get() == 0) {
             return devices;
         }
         return devices + " + " + queue.fallbackId + " fallback (" + plural(queue.fallbackTiles.get(), "tile") + ", "
@@ -295,10 +297,19 @@ public final class Scheduler {
             this.queue = queue;
         }
 
+        /** Set when the device failed to prepare: its tiles go to the fallback from the first. */
+        String preparedFailure;
+
         void prepare() {
             long t0 = System.nanoTime();
             try {
                 run = backend.prepare(queue.kernel, queue.schedule);
+            } catch (DeviceException e) {
+                if (queue.fallbackFactory == null) {
+                    failure = e;
+                } else {
+                    preparedFailure = e.getMessage();
+                }
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -318,7 +329,8 @@ public final class Scheduler {
             long tileBytes = queue.tiles.stream().mapToLong(t -> t.pixels(width)).max().orElse(0) * bytes;
             try (Arena arena = Arena.ofShared()) {    // shared: the CPU backend fills it from its pool
                 MemorySegment own = queue.whole == null ? arena.allocate(tileBytes, Integer.BYTES) : null;
-                boolean failed = false;
+                boolean failed = preparedFailure != null;
+                boolean told = false;
                 for (int i = queue.take(); i >= 0; i = queue.take()) {
                     Band tile = queue.tiles.get(i);
                     MemorySegment destination = own == null
@@ -345,6 +357,12 @@ public final class Scheduler {
                     } else {
                         stats = stats.plus(queue.onFallback(tile, destination));
                         queue.fallbackTiles.incrementAndGet();
+                        if (preparedFailure != null && !told) {
+                            told = true;
+                            queue.notice.accept(String.format("%s could not prepare the %s kernel (%s); its tiles"
+                                    + " go to %s", backend.id(), queue.kernel.name(), preparedFailure,
+                                    queue.fallbackId));
+                        }
                     }
                     if (own != null && !queue.toSink(i, destination)) {
                         return;

@@ -1,4 +1,4 @@
-package dev.squall.host;
+package dev.squall.api;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

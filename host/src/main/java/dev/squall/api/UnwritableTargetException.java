@@ -1,4 +1,4 @@
-package dev.squall.host.imageio;
+package dev.squall.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
