@@ -1,6 +1,7 @@
 package dev.squall.api;
 
 import dev.squall.host.Backend;
+import dev.squall.host.cpu.CpuBackend;
 import dev.squall.host.image.ImageBatch;
 import dev.squall.host.imageio.ImageFiles;
 import dev.squall.host.render.StreamedRender;
@@ -206,7 +207,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** How {@link #images} runs. */
+    /** Compiles the image kernels' vector code ahead of the first image, on a daemon thread; returns at once. */
+    public static void warmUpImages() {
+        CpuBackend.warmUpPixelKernels();
+    }
+
+    /** How {@link #images} decodes JPEGs. */
     public enum JpegDecoder {
         /** libjpeg-turbo where the system has it, else ImageIO. */
         AUTO,
@@ -235,10 +241,9 @@ public final class Engine implements AutoCloseable {
         List<Backend> on = imageBackends();
         ImageBatch.Options options = new ImageBatch.Options(verify, DeviceSelector::cpu, listener::notice)
                 .withJpeg(ImageFiles.JpegDecoder.valueOf(jpeg.name()));
-        synchronized (on) {
-            return new ImageResults(ImageBatch.run(targets, chain, on, Runtime.getRuntime().availableProcessors(),
-                    pngLevel, line -> { }, options));
-        }
+        // ImageBatch takes the devices one image at a time itself (locking the list, as image() does).
+        return new ImageResults(ImageBatch.run(targets, chain, on, Runtime.getRuntime().availableProcessors(),
+                pngLevel, line -> { }, options));
     }
 
     /** {@return the ids of the devices image chains run on, joined by {@code " + "}; opening them if need be} */

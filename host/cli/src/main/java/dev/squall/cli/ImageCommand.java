@@ -1,16 +1,11 @@
 package dev.squall.cli;
 
-import dev.squall.host.Backend;
-import dev.squall.host.cpu.CpuBackend;
-import dev.squall.host.device.DeviceSelector;
-import dev.squall.host.device.DeviceSpec;
-import dev.squall.host.image.ImageBatch;
+import dev.squall.api.Engine;
 import dev.squall.api.FileKind;
-import dev.squall.host.imageio.ImageFiles;
+import dev.squall.api.ImageOutcome;
+import dev.squall.api.ImageResults;
 import dev.squall.api.OutputTarget;
 import dev.squall.api.UnwritableTargetException;
-import dev.squall.host.opencl.OpenCl;
-import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.ImageOps;
@@ -25,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,53 +83,38 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
             }
             return 0;
         }
-        CpuBackend.warmUpPixelKernels();    // while the arguments are checked and the first image decoded
+        Engine.warmUpImages();    // while the arguments are checked and the first image decoded
         List<ImageStep> chain = ops.stream().map(ImageOps::parse).toList();
-        DeviceSpec deviceSpec = DeviceSpec.parse(device);
-        ImageFiles.JpegDecoder decoder = jpeg();
-        if (pngLevel < 0 || pngLevel > 9) {
-            throw new InvalidParameterException("png-level", pngLevel, "an integer from 0 to 9");
+        Consumer<String> notice = line -> stderr.println("squall: " + line);
+        try (Engine engine = Engine.open(device, notice::accept, Squall.deviceDecorator)) {
+            Engine.JpegDecoder decoder = jpeg();
+            if (pngLevel < 0 || pngLevel > 9) {
+                throw new InvalidParameterException("png-level", pngLevel, "an integer from 0 to 9");
+            }
+            engine.check(Precision.F32);    // before plan() makes the -o folder
+            Map<Path, Path> targets = plan(stderr);
+            // With the image on standard output, Squall's own lines go to stderr.
+            PrintWriter report = OutputTarget.isStandardOutput(out) ? stderr : stdout;
+            String used = engine.imageDevices();
+            try (ImageResults results = engine.images(targets, chain, verify, pngLevel, decoder)) {
+                List<ImageOutcome> outcomes = results.outcomes();
+                outcomes.stream().filter(o -> o.problem() != null)
+                        .forEach(o -> stderr.println("squall: skipping " + o.input() + ": " + o.problem()));
+                int failed = (int) outcomes.stream().filter(o -> o.problem() != null).count();
+                if (verify && !verdict(outcomes, results, report, stderr)) {
+                    return Squall.EXIT_MISMATCH;
+                }
+                int written = targets.size() - failed;
+                report.printf(Locale.ROOT, "image: %d written, %d failed, on %s%n", written, failed, used);
+                return failed == 0 ? 0 : Squall.EXIT_FAILED;
+            }
         }
-        OpenClProbe probe = OpenCl.probe();
-        DeviceSelector.check(deviceSpec, Precision.F32, probe);    // before plan() makes the -o folder
-        Map<Path, Path> targets = plan(stderr);
-
-        List<ImageBatch.Outcome> outcomes;
-        String used;
-        // With the image on standard output, Squall's own lines go to stderr.
-        PrintWriter report = OutputTarget.isStandardOutput(out) ? stderr : stdout;
-        ImageBatch.Options options = new ImageBatch.Options(verify, DeviceSelector::cpu,
-                line -> stderr.println("squall: " + line)).withJpeg(decoder);
-        List<Backend> backends = open(deviceSpec, probe, stderr);
-        try {
-            used = backends.stream().map(Backend::id).collect(java.util.stream.Collectors.joining(" + "));
-            outcomes = ImageBatch.run(targets, chain, backends, Runtime.getRuntime().availableProcessors(),
-                    pngLevel, problem -> stderr.println("squall: skipping " + problem), options);
-        } finally {
-            backends.forEach(Backend::close);
-        }
-        int failed = (int) outcomes.stream().filter(o -> o.problem() != null).count();
-        if (verify && !verdict(outcomes, report, stderr)) {
-            return Squall.EXIT_MISMATCH;
-        }
-        int written = targets.size() - failed;
-        report.printf(Locale.ROOT, "image: %d written, %d failed, on %s%n", written, failed, used);
-        return failed == 0 ? 0 : Squall.EXIT_FAILED;
     }
 
-    /** One device (auto prefers the CPU backend to an OpenCL CPU device), or each device of a list or all. */
-    private static List<Backend> open(DeviceSpec spec, OpenClProbe probe, PrintWriter stderr) {
-        java.util.function.Consumer<String> notice = why -> stderr.println("squall: " + why);
-        List<Backend> opened = spec instanceof DeviceSpec.Several || spec instanceof DeviceSpec.All
-                ? DeviceSelector.openAll(spec, Precision.F32, probe, notice)
-                : List.of(DeviceSelector.open(spec, Precision.F32, probe, notice, false));
-        return opened.stream().map(Squall.deviceDecorator).toList();
-    }
-
-    private ImageFiles.JpegDecoder jpeg() {
+    private Engine.JpegDecoder jpeg() {
         return switch (jpegDecoder) {
-            case "auto" -> ImageFiles.JpegDecoder.AUTO;
-            case "imageio" -> ImageFiles.JpegDecoder.IMAGEIO;
+            case "auto" -> Engine.JpegDecoder.AUTO;
+            case "imageio" -> Engine.JpegDecoder.IMAGEIO;
             default -> throw new InvalidParameterException("jpeg-decoder", '"' + jpegDecoder + '"', "auto or imageio");
         };
     }
@@ -143,32 +124,22 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
      * identical: the verdict line, then every output is renamed into place. Any difference: how many and where, and
      * nothing is written at all (the pending outputs are removed).
      */
-    private static boolean verdict(List<ImageBatch.Outcome> outcomes, PrintWriter report, PrintWriter stderr)
-            throws IOException {
-        List<ImageBatch.Outcome> checked = outcomes.stream().filter(o -> o.problem() == null).toList();
-        List<ImageBatch.Outcome> differ = checked.stream().filter(o -> o.differing() > 0).toList();
-        try {
-            if (!differ.isEmpty()) {
-                stderr.printf(Locale.ROOT, "verify: %d of %d images differ from the Java reference; nothing written."
-                        + " First differences:%n", differ.size(), checked.size());
-                for (ImageBatch.Outcome o : differ) {
-                    stderr.printf(Locale.ROOT, "  %s: %d pixels, first %s%n", o.input(), o.differing(), o.first());
-                }
-                return false;
+    private static boolean verdict(List<ImageOutcome> outcomes, ImageResults results, PrintWriter report,
+            PrintWriter stderr) throws IOException {
+        List<ImageOutcome> checked = outcomes.stream().filter(o -> o.problem() == null).toList();
+        List<ImageOutcome> differ = checked.stream().filter(o -> o.differing() > 0).toList();
+        if (!differ.isEmpty()) {
+            stderr.printf(Locale.ROOT, "verify: %d of %d images differ from the Java reference; nothing written."
+                    + " First differences:%n", differ.size(), checked.size());
+            for (ImageOutcome o : differ) {
+                stderr.printf(Locale.ROOT, "  %s: %d pixels, first %s%n", o.input(), o.differing(), o.first());
             }
-            report.printf(Locale.ROOT, "verified: %d image%s identical to the Java reference%n", checked.size(),
-                    checked.size() == 1 ? "" : "s");
-            for (ImageBatch.Outcome o : checked) {
-                o.pending().commit();
-            }
-            return true;
-        } finally {
-            for (ImageBatch.Outcome o : checked) {
-                if (o.pending() != null) {
-                    o.pending().close();
-                }
-            }
+            return false;    // the outputs waiting are removed when the results close
         }
+        report.printf(Locale.ROOT, "verified: %d image%s identical to the Java reference%n", checked.size(),
+                checked.size() == 1 ? "" : "s");
+        results.commit();
+        return true;
     }
 
 
