@@ -1,12 +1,8 @@
 package dev.squall.cli;
 
-import dev.squall.host.buffer.HostMemory;
-import dev.squall.host.cpu.CpuBackend;
-import dev.squall.host.device.BackendProvider;
-import dev.squall.host.device.DeviceUnavailableException;
-import dev.squall.host.opencl.OpenCl;
-import dev.squall.host.opencl.OpenClDevice;
-import dev.squall.host.opencl.OpenClProbe;
+import dev.squall.api.DeviceInfo;
+import dev.squall.api.DeviceReport;
+import dev.squall.api.Memory;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,29 +17,19 @@ final class DevicesCommand extends CommandBase implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        OpenClProbe probe = OpenCl.probe();
+        DeviceReport report = DeviceReport.probe();
         out.printf(ROW, "ID", "TYPE", "UNITS", "GLOBAL MEM", "MAX ALLOC", "FP64", "NAME / PLATFORM / DRIVER");
-        for (OpenClDevice d : probe.devices()) {
-            out.printf(ROW, d.id(), d.type(), d.computeUnits(), HostMemory.gib(d.globalMemBytes()),
-                    HostMemory.gib(d.maxAllocBytes()), d.fp64() ? "yes" : "no",
-                    d.name() + " / " + d.platformName() + " / driver " + d.driverVersion() + ", " + d.openClVersion());
-        }
-        probe.problem().ifPresent(why -> out.printf("%-12s %s%n", "opencl", "none: " + why));
-        BackendProvider.find("tornado").ifPresent(tornado -> {
-            try {
-                for (BackendProvider.Device d : tornado.devices()) {
-                    out.printf(ROW, d.id(), d.type(), d.computeUnits(), HostMemory.gib(d.globalMemBytes()),
-                            HostMemory.gib(d.maxAllocBytes()), d.fp64() ? "yes" : "no", d.description());
-                }
-            } catch (DeviceUnavailableException e) {
-                out.printf("%-12s %s%n", "tornado", "none: " + e.getMessage());
-            }
-        });
-        try (CpuBackend cpu = new CpuBackend()) {
-            out.printf(ROW, cpu.id(), "CPU (Java)", cpu.threads(), HostMemory.gib(HostMemory.available()), "-",
-                    "yes", "Java " + Runtime.version().feature() + " Vector API, " + cpu.threads() + " threads x "
-                            + CpuBackend.vectorWidth());
-        }
+        report.openCl().forEach(d -> row(out, d));
+        report.openClProblem().ifPresent(why -> out.printf("%-12s %s%n", "opencl", "none: " + why));
+        report.tornado().forEach(d -> row(out, d));
+        report.tornadoProblem().ifPresent(why -> out.printf("%-12s %s%n", "tornado", "none: " + why));
+        row(out, report.cpu());
         return 0;
+    }
+
+    private static void row(PrintWriter out, DeviceInfo d) {
+        out.printf(ROW, d.id(), d.type(), d.computeUnits(), Memory.gib(d.globalMemBytes()),
+                d.maxAllocBytes() < 0 ? "-" : Memory.gib(d.maxAllocBytes()), d.fp64() ? "yes" : "no",
+                d.description());
     }
 }
