@@ -18,12 +18,13 @@ module dev.squall.engine {
     requires org.knowm.xchart;
 
     exports dev.squall.api;
+    exports dev.squall.api.bench;
     exports dev.squall.host;
     exports dev.squall.host.tiling;
 
     // Jackson reads and writes the job, manifest and benchmark records by reflection.
     opens dev.squall.host.job to com.fasterxml.jackson.databind;
-    opens dev.squall.host.bench to com.fasterxml.jackson.databind;
+    opens dev.squall.api.bench to com.fasterxml.jackson.databind;
 
     uses dev.squall.host.device.BackendProvider;
 }

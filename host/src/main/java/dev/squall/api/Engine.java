@@ -112,6 +112,16 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Checks that {@code devices} is one of the forms {@link #open(String, EngineListener)} takes, opening nothing.
+     *
+     * @param devices where to run
+     * @throws InvalidParameterException naming the value when it is not
+     */
+    public static void checkDevices(String devices) {
+        DeviceSpec.parse(devices);
+    }
+
+    /**
      * As {@link #open(String, EngineListener)}, hearing nothing.
      *
      * @param devices where to run

@@ -11,15 +11,25 @@ import java.nio.file.Path;
  * their messages call it ("is a FIFO", "is a loop of symbolic links").
  */
 public enum FileKind {
+    /** A regular file. */
     REGULAR("a regular file"),
+    /** Nothing at the path (nor at the end of its links). */
     MISSING("not there"),
+    /** A symbolic link whose chain ends at nothing. */
     DANGLING_LINK("a symbolic link to nothing"),
+    /** Symbolic links that lead back to themselves (or a chain longer than Linux follows). */
     LINK_LOOP("a loop of symbolic links"),
+    /** A folder. */
     FOLDER("a folder"),
+    /** A named pipe: written as a stream. */
     FIFO("a FIFO"),
+    /** A character device ({@code /dev/null}, a terminal): written as a stream. */
     CHARACTER_DEVICE("a character device"),
+    /** A block device (a disk): never written. */
     BLOCK_DEVICE("a block device"),
+    /** A Unix socket: never written. */
     SOCKET("a socket"),
+    /** Anything else the file system holds. */
     OTHER("neither a file nor a folder");
 
     /** How long a chain of symbolic links may be before it is called a loop (Linux's own limit). */
@@ -40,12 +50,17 @@ public enum FileKind {
         this.label = label;
     }
 
-    /** {@code a FIFO}, {@code a folder}: for messages. */
+    /** {@return {@code a FIFO}, {@code a folder}: what messages call it} */
     public String label() {
         return label;
     }
 
-    /** What {@code path} is, after its links. */
+    /**
+     * What {@code path} is, after its links.
+     *
+     * @param path any path
+     * @return its kind; {@link #MISSING} also when it cannot be looked at
+     */
     public static FileKind of(Path path) {
         Path resolved;
         try {

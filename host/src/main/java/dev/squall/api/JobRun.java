@@ -1,6 +1,7 @@
 package dev.squall.api;
 
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRefusedException;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.imageio.MandelbrotPng;
@@ -129,7 +130,12 @@ public final class JobRun implements AutoCloseable {
         if (plan == null) {
             throw new IllegalStateException("plan the job before running it");
         }
-        JobResult r = JobRunner.run(plan, probe, listener, devices);
+        JobResult r;
+        try {
+            r = JobRunner.run(plan, probe, listener, devices);
+        } catch (DeviceUnavailableException | KernelRefusedException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
         return new JobSummary(r.rendered(), r.skipped(), r.byOthers(), r.device(), r.seconds(), r.renderSeconds(),
                 r.prepareSeconds(), r.iterations());
     }

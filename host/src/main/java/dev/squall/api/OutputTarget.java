@@ -19,25 +19,42 @@ import java.util.Set;
  * </ul>
  * Refused before any work: a folder, a block device, a socket, standard error (it carries Squall's messages), a loop
  * of symbolic links, a missing or unwritable folder.
+ *
+ * @param kind how the path is written
+ * @param path where the bytes go: for {@link Kind#FILE}, the file itself, absolute, at the end of any chain of
+ *     symbolic links; for {@link Kind#STREAM}, the device or FIFO, absolute, links followed; for
+ *     {@link Kind#STANDARD_OUTPUT}, the path as given
  */
 public record OutputTarget(Kind kind, Path path) {
+    /** How an output path is written. */
     public enum Kind {
+        /** A regular file or a new name: written to a temporary file in the same folder, renamed over it. */
         FILE,
+        /** A character device or a FIFO: written directly, in one pass; nothing sent can be taken back. */
         STREAM,
+        /** This process's standard output: a stream too. */
         STANDARD_OUTPUT
     }
 
     private static final Set<String> STDOUT = Set.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
     private static final Set<String> STDERR = Set.of("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2");
 
-    /** Whether {@code path} names standard output: {@code -} or one of its device names. */
+    /**
+     * {@return whether {@code path} names standard output: {@code -} or one of its device names ({@code /dev/stdout},
+     * {@code /dev/fd/1}, {@code /proc/self/fd/1})}
+     *
+     * @param path an output path as the user gave it
+     */
     public static boolean isStandardOutput(Path path) {
         return path.toString().equals("-") || STDOUT.contains(path.toAbsolutePath().normalize().toString());
     }
 
     /**
-     * Whether {@code path} is one Squall writes as a stream whatever its name: standard output, or an existing FIFO
-     * or character device (so that a check of the file name's extension does not apply).
+     * {@return whether {@code path} is one Squall writes as a stream whatever its name: standard output, or an
+     * existing FIFO or character device (so that a check of the file name's extension does not apply); false too
+     * when it cannot be written at all ({@link #of} says why)}
+     *
+     * @param path an output path as the user gave it
      */
     public static boolean isStream(Path path) {
         try {
@@ -47,7 +64,17 @@ public record OutputTarget(Kind kind, Path path) {
         }
     }
 
-    /** What {@code path} is, or why it cannot be written. */
+    /**
+     * What {@code path} is, or why it cannot be written. Nothing is created or written: only the path, its links and
+     * its folder are examined.
+     *
+     * @param path an output path as the user gave it
+     * @return how to write it, and where the bytes go
+     * @throws UnwritableTargetException when Squall will not write it: standard error, a loop of symbolic links, a
+     *     folder, a block device, a socket, a device or FIFO that is not writable, a folder that is missing or not
+     *     writable
+     * @throws IOException when its chain of symbolic links cannot be read
+     */
     public static OutputTarget of(Path path) throws IOException {
         if (isStandardOutput(path)) {
             return new OutputTarget(Kind.STANDARD_OUTPUT, path);

@@ -9,18 +9,32 @@ import java.nio.file.Path;
  * quotes the path, as {@code names a folder, not a file: "out"}: a command line puts the option's name before it.
  */
 public final class UnwritableTargetException extends IOException {
-    private final Path path;
+    /** The output path refused. */
+    private final transient Path path;
 
-    /** {@code what} says what the path (or its folder, {@code shown}) is: {@code names a folder, not a file}. */
+    /**
+     * A refusal of {@code path}.
+     *
+     * @param path the output path refused
+     * @param what what the path (or its folder) is: {@code names a folder, not a file}
+     * @param shown the path the message quotes: {@code path} itself or its folder
+     */
     public UnwritableTargetException(Path path, String what, Path shown) {
         super(what + ": \"" + shown + "\"");
         this.path = path;
     }
 
+    /**
+     * A refusal of {@code path}, quoting it.
+     *
+     * @param path the output path refused
+     * @param what what it is: {@code names a folder, not a file}
+     */
     public UnwritableTargetException(Path path, String what) {
         this(path, what, path);
     }
 
+    /** {@return the output path refused} */
     public Path path() {
         return path;
     }

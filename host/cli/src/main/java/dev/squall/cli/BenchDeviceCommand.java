@@ -1,13 +1,13 @@
 package dev.squall.cli;
 
-import dev.squall.host.bench.DevicePeak;
-import dev.squall.host.bench.DevicePeakReport;
-import dev.squall.host.bench.Environment;
-import dev.squall.host.bench.Figure;
-import dev.squall.host.device.DeviceSpec;
-import dev.squall.host.opencl.OpenCl;
-import dev.squall.host.opencl.OpenClDevice;
-import dev.squall.host.opencl.OpenClProbe;
+import dev.squall.api.bench.Bench;
+import dev.squall.api.bench.DevicePeakReport;
+import dev.squall.api.bench.Environment;
+import dev.squall.api.bench.Figure;
+
+import dev.squall.api.bench.DevicePeakReport;
+import dev.squall.api.bench.Environment;
+import dev.squall.api.bench.Figure;
 import dev.squall.kernels.InvalidParameterException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -41,11 +41,7 @@ final class BenchDeviceCommand extends BenchBase implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         repeat.check();
-        List<OpenClDevice> devices = select(DeviceSpec.parse(device), OpenCl.probe());
-        List<DevicePeakReport> reports = new ArrayList<>();
-        for (OpenClDevice d : devices) {
-            reports.add(DevicePeak.measure(d, repeat.warmup, repeat.runs));
-        }
+        List<DevicePeakReport> reports = Bench.devices(device, repeat.warmup, repeat.runs);
         if (json) {
             out.println(BenchJson.mapper().writeValueAsString(new Result(reports, Environment.current())));
         } else {
@@ -55,27 +51,6 @@ final class BenchDeviceCommand extends BenchBase implements Callable<Integer> {
                     e.cpu(), e.cores(), e.os(), e.jvm(), repeat.runs, repeat.warmup);
         }
         return 0;
-    }
-
-    private List<OpenClDevice> select(DeviceSpec spec, OpenClProbe probe) {
-        List<DeviceSpec> wanted = spec instanceof DeviceSpec.Several several ? several.devices() : List.of(spec);
-        List<OpenClDevice> chosen = new ArrayList<>();
-        for (DeviceSpec one : wanted) {
-            switch (one) {
-                case DeviceSpec.All all -> chosen.addAll(probe.devices());
-                case DeviceSpec.AnyOpenCl any -> chosen.addAll(probe.devices().stream().limit(1).toList());
-                case DeviceSpec.OpenCl exact -> chosen.add(probe.find(exact.id()).orElseThrow(() ->
-                        new UsageException("--device " + exact.id() + " is not an OpenCL device here (see squall"
-                                + " devices)")));
-                default -> throw new InvalidParameterException("device", '"' + device + '"',
-                        "all, opencl, opencl:P:D or a list of them (bench device measures OpenCL devices)");
-            }
-        }
-        if (chosen.isEmpty()) {
-            throw new UsageException("no OpenCL device to measure"
-                    + probe.problem().map(p -> " (" + p + ")").orElse("") + "; see squall devices");
-        }
-        return chosen;
     }
 
     private static void print(PrintWriter out, DevicePeakReport r) {

@@ -2,15 +2,12 @@ package dev.squall.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.squall.host.Backend;
+import dev.squall.api.bench.Bench;
+import dev.squall.api.bench.Figure;
+import dev.squall.api.bench.MandelbrotBenchReport;
 import dev.squall.host.Schedule;
-import dev.squall.host.bench.DevicePeak;
-import dev.squall.host.bench.Figure;
-import dev.squall.host.bench.MandelbrotBench;
-import dev.squall.host.bench.MandelbrotBenchReport;
-import dev.squall.host.device.DeviceSelector;
-import dev.squall.host.device.DeviceSpec;
-import dev.squall.host.opencl.OpenCl;
+import dev.squall.api.bench.Figure;
+import dev.squall.api.bench.MandelbrotBenchReport;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -59,7 +56,7 @@ class BenchMandelbrotCommand extends BenchBase implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         MandelbrotParams params = options.params().withFormula(formula());
-        var deviceSpec = DeviceSpec.parseSingle(device);
+        boolean openCl = Bench.isOpenCl(device);
         repeat.check();
         Schedule.OpenClVariant openClVariant = switch (variant) {
             case "auto" -> Schedule.OpenClVariant.AUTO;
@@ -78,18 +75,15 @@ class BenchMandelbrotCommand extends BenchBase implements Callable<Integer> {
             throw new UsageException("--against-peak counts the flops of the Mandelbrot loop; "
                     + params.formula().name() + " has its own (bench mandelbrot --against-peak measures the device)");
         }
-        if (againstPeak && !(deviceSpec instanceof DeviceSpec.OpenCl || deviceSpec instanceof DeviceSpec.AnyOpenCl)) {
+        if (againstPeak && !openCl) {
             throw new UsageException("--against-peak needs --device opencl or opencl:P:D (an OpenCL device's peak is"
                     + " measured; the Java CPU backend has none), got --device " + device);
         }
         Schedule schedule = new Schedule(!noCycleShortcut, openClVariant, api);
         MandelbrotBenchReport report;
-        try (Backend backend = DeviceSelector.open(deviceSpec, params.precision(), OpenCl.probe(),
-                why -> err.println("squall: " + why))) {
-            report = MandelbrotBench.run(backend, params, schedule, repeat.warmup, repeat.runs, variant);
-        }
-        Figure peak = againstPeak ? DevicePeak.madPeak(OpenCl.probe().find(report.device()).orElseThrow(), params.precision(),
-                1, 3) : null;
+        report = Bench.render(device, params, schedule, repeat.warmup, repeat.runs, variant,
+                why -> err.println("squall: " + why));
+        Figure peak = againstPeak ? Bench.multiplyAddPeak(report.device(), params.precision()) : null;
         double flops = (double) report.executedIterations() * PeakKernels.MANDELBROT_FLOPS_PER_ITERATION
                 / report.secondsMedian() / 1e9;
         if (json) {

@@ -1,13 +1,12 @@
 package dev.squall.cli;
 
-import dev.squall.host.bench.Environment;
-import dev.squall.host.bench.Sweep;
-import dev.squall.host.bench.SweepChart;
-import dev.squall.host.bench.SweepReport;
-import dev.squall.host.device.DeviceSelector;
-import dev.squall.host.device.DeviceSpec;
-import dev.squall.host.imageio.AtomicFile;
-import dev.squall.host.opencl.OpenCl;
+import dev.squall.api.Engine;
+import dev.squall.api.bench.Bench;
+import dev.squall.api.bench.Environment;
+import dev.squall.api.bench.SweepReport;
+
+import dev.squall.api.bench.Environment;
+import dev.squall.api.bench.SweepReport;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.Formula;
@@ -114,7 +113,7 @@ final class BenchSweepCommand extends BenchBase implements Callable<Integer> {
             throw new InvalidParameterException("max-iter", maxIter, "at least 1");
         }
         repeat.check();
-        DeviceSpec deviceSpec = DeviceSpec.parse(device);
+        Engine.checkDevices(device);
         if (plot != null) {
             if (!plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
                 throw new UsageException("--plot must name a .png file, got \"" + plot + "\"");
@@ -127,16 +126,13 @@ final class BenchSweepCommand extends BenchBase implements Callable<Integer> {
 
         List<SweepReport.Series> series = new ArrayList<>();
         for (Precision p : mandelbrot ? precisions : List.of(Precision.F32)) {
-            series.addAll(DeviceSelector.runAll(deviceSpec, p, OpenCl.probe(), why -> err.println("squall: " + why),
-                    backends -> backends.stream().map(b -> mandelbrot
-                            ? Sweep.escape(b, formula, p, sides, maxIter, repeat.warmup, repeat.runs)
-                            : Sweep.brightness(b, sides, repeat.warmup, repeat.runs)).toList()));
+            series.addAll(Bench.sweep(device, mandelbrot ? formula : null, p, sides, maxIter, repeat.warmup,
+                    repeat.runs, why -> err.println("squall: " + why)));
         }
         SweepReport report = new SweepReport(kernel, mandelbrot ? "Giter/s" : "Mpixel/s", mandelbrot ? maxIter : 0,
                 sides, series, repeat.warmup, repeat.runs, Environment.current());
         if (plot != null) {
-            byte[] png = SweepChart.png(report);
-            AtomicFile.write(plot, (stream, channel) -> stream.write(png));
+            Bench.writeChart(report, plot);
         }
         if (json) {
             out.println(BenchJson.mapper().writeValueAsString(report));

@@ -3,7 +3,6 @@ package dev.squall.cli;
 import dev.squall.api.EngineException;
 import dev.squall.host.Backend;
 import dev.squall.api.Shutdown;
-import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.api.UnwritableTargetException;
 import dev.squall.kernels.InvalidParameterException;
 import java.io.PrintWriter;
@@ -99,12 +98,6 @@ public final class Squall implements Runnable {
                 String message = e.getMessage();
                 err.println("squall: " + (engine.reason() == EngineException.Reason.UNAVAILABLE
                         && message.startsWith("device ") ? "--" + message : message));
-                return EXIT_USAGE;
-            }
-            if (e instanceof DeviceUnavailableException) {
-                // The engine speaks of "device X"; on the command line that is the --device option.
-                String message = e.getMessage();
-                err.println("squall: " + (message.startsWith("device ") ? "--" + message : message));
                 return EXIT_USAGE;
             }
             if (e instanceof UsageException || e instanceof UnwritableTargetException) {

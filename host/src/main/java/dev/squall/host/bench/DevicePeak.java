@@ -1,5 +1,11 @@
 package dev.squall.host.bench;
 
+import dev.squall.api.bench.Figure;
+
+import dev.squall.api.bench.Environment;
+
+import dev.squall.api.bench.DevicePeakReport;
+
 import dev.squall.host.opencl.OpenClBuffer;
 import dev.squall.host.opencl.OpenClBuildException;
 import dev.squall.host.opencl.OpenClContext;

@@ -1,5 +1,9 @@
 package dev.squall.host.bench;
 
+import dev.squall.api.bench.MandelbrotBenchReport;
+
+import dev.squall.api.bench.Environment;
+
 import dev.squall.host.Backend;
 import dev.squall.host.KernelRefusedException;
 import dev.squall.host.KernelRun;

@@ -1,5 +1,11 @@
 package dev.squall.host.bench;
 
+import dev.squall.api.bench.SweepReport;
+
+import dev.squall.api.bench.MandelbrotBenchReport;
+
+import dev.squall.api.bench.Figure;
+
 import dev.squall.host.Backend;
 import dev.squall.host.KernelRun;
 import dev.squall.host.tiling.Band;

@@ -1,5 +1,7 @@
 package dev.squall.host.bench;
 
+import dev.squall.api.bench.SweepReport;
+
 import java.io.IOException;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;

@@ -1,4 +1,4 @@
-package dev.squall.host.bench;
+package dev.squall.api.bench;
 
 import dev.squall.host.opencl.OpenCl;
 import java.io.IOException;
@@ -9,10 +9,20 @@ import java.util.List;
 /**
  * The machine, JVM and OpenCL devices (with their platform and driver) a figure was measured on, so that every
  * result carries its context.
+ *
+ * @param cpu the CPU's model name, from {@code /proc/cpuinfo}, or {@code unknown} where that cannot be read
+ * @param cores the logical processors available to the JVM
+ * @param os the operating system's name and version, as the JVM reports them ({@code Linux 6.8.0})
+ * @param arch the architecture, as the JVM names it ({@code amd64}, {@code aarch64})
+ * @param jvm the Java runtime's version, as {@link Runtime#version()} gives it ({@code 25.0.3+9-LTS})
+ * @param jvmVendor the JVM's vendor and name
+ * @param openclDevices one line an OpenCL device the loader lists: its id, name, platform, driver version and
+ *     OpenCL version; empty without OpenCL
  */
 public record Environment(String cpu, int cores, String os, String arch, String jvm, String jvmVendor,
         List<String> openclDevices) {
 
+    /** {@return this machine, this JVM and the OpenCL devices here, read now} */
     public static Environment current() {
         return new Environment(cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
