@@ -1,10 +1,12 @@
 /**
  * Squall's engine: devices, backends, tiles, fallback, verification, image I/O and jobs, for JVM programs that
- * embed it. Exported: {@code dev.squall.api} (the facade: {@link dev.squall.api.Engine}) and the service-provider
+ * embed it. Exported: {@code dev.squall.api} (the facade: {@link dev.squall.api.Engine}, {@link dev.squall.api.JobRun}),
+ * {@code dev.squall.api.bench} (benchmarks and their reports) and the service-provider
  * interface a device family implements ({@code dev.squall.host}: {@link dev.squall.host.Backend};
  * {@code dev.squall.host.tiling}: the bands it renders). Everything else (the JOCL wrappers, the vector loops,
- * tiling and scheduling, jobs, file formats) is the engine's own: the command line ({@code host/cli}), the
- * benchmarks and the TornadoVM module use it from the class path, where a module's exports do not apply.
+ * tiling and scheduling, jobs, file formats) is the engine's own. The command line ({@code host/cli}) uses the
+ * exported packages only (a test checks its imports); the benchmarks and the TornadoVM module (a device family)
+ * use the rest from the class path, where a module's exports do not apply.
  */
 module dev.squall.engine {
     requires transitive dev.squall.kernels;

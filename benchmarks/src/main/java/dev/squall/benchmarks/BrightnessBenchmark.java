@@ -16,20 +16,11 @@ import dev.squall.kernels.image.PixelStep;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The seed's brightness on an RGBA image in memory (no file I/O), per backend, set against the memory bound of
@@ -37,16 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * fastest any one-pass pixel operation can be. Each backend's output is checked against the reference in set-up.
  * Run: {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so java -jar benchmarks/target/benchmarks.jar Brightness}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector"})
-public class BrightnessBenchmark {
-
-    @Param({"cpu", "opencl"})
-    public String device;
+public class BrightnessBenchmark extends EngineBenchmark {
 
     @Param({"7680x4320"})
     public String size;

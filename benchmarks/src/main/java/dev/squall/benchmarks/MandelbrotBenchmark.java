@@ -12,20 +12,11 @@ import dev.squall.host.verify.Verifier;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.mandelbrot.View;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole render (bands, transfers, sum of counts) by size x max-iter x precision x backend x cycle shortcut,
@@ -37,16 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the forks inherit the preload, which keeps PoCL's LLVM from taking the JVM's signal handlers); a subset with JMH's {@code -p}, e.g.
  * {@code -p size=1920x1080 -p maxIter=1000} (see BENCHMARKS.md for the commands behind each figure).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector"})
-public class MandelbrotBenchmark {
-
-    @Param({"cpu", "opencl"})
-    public String device;
+public class MandelbrotBenchmark extends EngineBenchmark {
 
     @Param({"f64", "f32"})
     public String precision;

@@ -51,43 +51,28 @@ public final class FileRender implements AutoCloseable {
         return verification;
     }
 
-    /** {@return the CRC-32 of the counts, u32 little-endian, row-major (as the counts file holds them)} */
-    public long crc32() {
-        return result.crc32();
+    /** {@return what the render cost and its checksum} */
+    public Summary summary() {
+        RenderResult r = result.render();
+        return new Summary(r.device(), r.bands(), r.seconds(), r.prepareSeconds(), r.iterations(), result.crc32());
     }
 
-    /** {@return the sum of all counts} */
-    public long iterations() {
-        return render().iterations();
-    }
-
-    /** {@return the device that rendered it, or each device with its number of tiles} */
-    public String device() {
-        return render().device();
-    }
-
-    /** {@return how many tiles the image was cut into} */
-    public int tiles() {
-        return render().bands();
-    }
-
-    /** {@return the render's time in seconds, transfers included, program builds excluded} */
-    public double seconds() {
-        return render().seconds();
-    }
-
-    /** {@return the program builds' time in seconds} */
-    public double prepareSeconds() {
-        return render().prepareSeconds();
-    }
-
-    /** {@return billions of iterations per second: the sum of counts over the render's time} */
-    public double giterPerSecond() {
-        return render().giterPerSecond();
-    }
-
-    private RenderResult render() {
-        return result.render();
+    /**
+     * What a render cost.
+     *
+     * @param device the device that rendered it, or each device with its number of tiles
+     * @param tiles how many tiles the image was cut into
+     * @param seconds the render's time, transfers included, program builds excluded
+     * @param prepareSeconds the program builds' time
+     * @param iterations the sum of all counts
+     * @param crc32 the CRC-32 of the counts, u32 little-endian, row-major (as the counts file holds them)
+     */
+    public record Summary(String device, int tiles, double seconds, double prepareSeconds, long iterations,
+            long crc32) {
+        /** {@return billions of iterations per second: the sum of counts over the render's time} */
+        public double giterPerSecond() {
+            return iterations / seconds / 1e9;
+        }
     }
 
     /**

@@ -83,8 +83,9 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
             Runnable stopped = () -> stderr.println("squall: stopped; nothing written"
                     + (counts != null || out != null ? " (files left as they were)" : ""));
             Shutdown.add(Shutdown.Step.CLEAN_UP, stopped);
-            try (FileRender result = engine.renderTo(params, outputs, verify, SHOWN_MISMATCHES)) {
-                Verification verdict = result.verification();
+            try (FileRender render = engine.renderTo(params, outputs, verify, SHOWN_MISMATCHES)) {
+                FileRender.Summary result = render.summary();
+                Verification verdict = render.verification();
                 if (verdict != null) {
                     if (!verdict.identical()) {
                         stderr.printf(Locale.ROOT, "verify: %d of %d pixels differ from the Java reference (%s);"
@@ -99,7 +100,7 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
                             + " crc32 %08x)%n", verdict.pixels(), params.precision(), result.iterations(),
                             result.crc32());
                 }
-                result.commit();
+                render.commit();
                 stdout.printf(Locale.ROOT, "%s %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d"
                         + " tile%s)%n", params.formula().name(), params.width(), params.height(), params.precision(),
                         params.maxIter(), result.device(), result.seconds(), result.prepareSeconds() >= 0.0005
