@@ -14,6 +14,13 @@ public final class Checksums {
         return String.format("%08x", counts.crc32());
     }
 
+    /** The CRC-32 of {@code bytes}, as 8 hex digits. */
+    public static String crc32(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return String.format("%08x", crc.getValue());
+    }
+
     public static String crc32(int[] counts) {
         ByteBuffer bytes = ByteBuffer.allocate(counts.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asIntBuffer().put(counts);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squall.testing.Checksums;
 import dev.squall.host.imageio.ImageFiles;
 import dev.squall.host.imageio.RgbaImage;
 import dev.squall.kernels.Precision;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,19 +28,6 @@ class ImageCommandTest {
     @TempDir
     Path dir;
 
-    static byte[] seedInput(int width, int height) {
-        byte[] rgba = new byte[width * height * 4];
-        for (int i = 0; i < rgba.length; i++) {
-            rgba[i] = (byte) ((i * 31) % 256);
-        }
-        return rgba;
-    }
-
-    static String crc32(byte[] bytes) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        return String.format("%08x", crc.getValue());
-    }
 
     /** shared/reference/seed-kernels.md's brightness cases, through PNG in and PNG out. */
     @ParameterizedTest(name = "{0} {1}x{2} factor {3}")
@@ -49,7 +36,7 @@ class ImageCommandTest {
     void seedBrightnessThroughPngFiles(String device, int w, int h, String factor, String crc) throws IOException {
         String id = device.equals("opencl") ? OpenClTestDevice.require(Precision.F32).id() : "cpu";
         Path in = dir.resolve("seed.png");
-        ImageFiles.writePng(in, new RgbaImage(w, h, true, seedInput(w, h)), 6);
+        ImageFiles.writePng(in, new RgbaImage(w, h, true, PixelReference.seedImage(w, h)), 6);
         Path out = dir.resolve("bright.png");
         CliRun run = CliRun.of("image", in.toString(), "--op", "brightness=" + factor, "--device", device,
                 "-o", out.toString());
@@ -57,7 +44,7 @@ class ImageCommandTest {
         assertEquals("image: 1 written, 0 failed, on " + id + "\n", run.out());
         RgbaImage result = ImageFiles.read(out);
         assertTrue(result.alpha(), "alpha kept");
-        assertEquals(crc, crc32(result.rgba()));
+        assertEquals(crc, Checksums.crc32(result.rgba()));
     }
 
     /**
@@ -69,7 +56,7 @@ class ImageCommandTest {
         String id = OpenClTestDevice.require(Precision.F32).id();
         int w = 2900;
         int h = 2900;
-        byte[] rgba = seedInput(w, h);
+        byte[] rgba = PixelReference.seedImage(w, h);
         Path in = dir.resolve("big.png");
         ImageFiles.writePng(in, new RgbaImage(w, h, true, rgba), 1);
         Path out = dir.resolve("big-out.png");
@@ -142,7 +129,7 @@ class ImageCommandTest {
 
     @Test
     void aFolderWithACorruptFileWritesTheOthersAndExitsOne() throws IOException {
-        byte[] small = seedInput(5, 4);
+        byte[] small = PixelReference.seedImage(5, 4);
         ImageFiles.writePng(dir.resolve("a.png"), new RgbaImage(5, 4, true, small), 6);
         ImageFiles.writePng(dir.resolve("c.png"), new RgbaImage(5, 4, false, small), 6);
         byte[] truncated = Files.readAllBytes(dir.resolve("a.png"));
@@ -183,7 +170,7 @@ class ImageCommandTest {
         -o %d/out.jpg                  | -o must name a .png file for one input, got "%d/out.jpg"
         """)
     void badArgumentsExitTwoAndWriteNothing(String change, String message) throws IOException {
-        ImageFiles.writePng(dir.resolve("in.png"), new RgbaImage(2, 2, false, seedInput(2, 2)), 6);
+        ImageFiles.writePng(dir.resolve("in.png"), new RgbaImage(2, 2, false, PixelReference.seedImage(2, 2)), 6);
         List<String> args = new java.util.ArrayList<>(List.of("image", dir.resolve("in.png").toString()));
         args.addAll(List.of(change.replace("%d", dir.toString()).split(" ")));
         if (!change.startsWith("-o")) {
@@ -200,8 +187,8 @@ class ImageCommandTest {
     @Test
     void twoInputsWithTheSameNameAreRefusedBeforeAnythingIsWritten() throws IOException {
         Files.createDirectories(dir.resolve("x"));
-        ImageFiles.writePng(dir.resolve("a.png"), new RgbaImage(1, 1, false, seedInput(1, 1)), 6);
-        ImageFiles.writePng(dir.resolve("x/a.png"), new RgbaImage(1, 1, false, seedInput(1, 1)), 6);
+        ImageFiles.writePng(dir.resolve("a.png"), new RgbaImage(1, 1, false, PixelReference.seedImage(1, 1)), 6);
+        ImageFiles.writePng(dir.resolve("x/a.png"), new RgbaImage(1, 1, false, PixelReference.seedImage(1, 1)), 6);
         CliRun run = CliRun.of("image", dir.resolve("a.png").toString(), dir.resolve("x/a.png").toString(),
                 "--op", "invert", "-o", dir.resolve("out").toString());
         assertEquals(2, run.exitCode(), run::toString);

@@ -142,4 +142,20 @@ public final class PixelReference {
     static int pack(byte r, byte g, byte b, byte a) {
         return (r & 0xFF) << 24 | (g & 0xFF) << 16 | (b & 0xFF) << 8 | (a & 0xFF);
     }
+
+    /**
+     * The seed's input image, as {@code shared/reference/seed-kernels.md} defines it: byte {@code i} of the RGBA
+     * data is {@code (i * 31) % 256}. The image its reference checksums are given for.
+     *
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @return {@code 4 * width * height} bytes
+     */
+    public static byte[] seedImage(int width, int height) {
+        byte[] rgba = new byte[width * height * 4];
+        for (int i = 0; i < rgba.length; i++) {
+            rgba[i] = (byte) ((i * 31) % 256);
+        }
+        return rgba;
+    }
 }

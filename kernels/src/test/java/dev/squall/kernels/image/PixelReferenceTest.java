@@ -15,11 +15,7 @@ class PixelReferenceTest {
 
     /** shared/reference/seed-kernels.md: byte i of the input is (i * 31) % 256. */
     static byte[] seedInput(int width, int height) {
-        byte[] rgba = new byte[width * height * 4];
-        for (int i = 0; i < rgba.length; i++) {
-            rgba[i] = (byte) ((i * 31) % 256);
-        }
-        return rgba;
+        return PixelReference.seedImage(width, height);
     }
 
     static String crc32(byte[] bytes) {
