@@ -1,6 +1,5 @@
 package dev.squall.api;
 
-import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.cpu.CpuBackend;
 import dev.squall.host.device.BackendProvider;
 import dev.squall.host.device.DeviceUnavailableException;
@@ -39,9 +38,7 @@ public record DeviceReport(List<DeviceInfo> openCl, Optional<String> openClProbl
         OpenClProbe probe = OpenCl.probe();
         List<DeviceInfo> openCl = new ArrayList<>();
         for (OpenClDevice d : probe.devices()) {
-            openCl.add(new DeviceInfo(d.id(), d.type().toString(), d.computeUnits(), d.globalMemBytes(),
-                    d.maxAllocBytes(), d.fp64(), d.name() + " / " + d.platformName() + " / driver "
-                    + d.driverVersion() + ", " + d.openClVersion()));
+            openCl.add(d.info());
         }
         Optional<BackendProvider> provider = BackendProvider.find("tornado");
         List<DeviceInfo> tornado = new ArrayList<>();
@@ -58,9 +55,7 @@ public record DeviceReport(List<DeviceInfo> openCl, Optional<String> openClProbl
         }
         DeviceInfo cpu;
         try (CpuBackend backend = new CpuBackend()) {
-            cpu = new DeviceInfo(backend.id(), "CPU (Java)", backend.threads(), HostMemory.available(), -1, true,
-                    "Java " + Runtime.version().feature() + " Vector API, " + backend.threads() + " threads x "
-                            + CpuBackend.vectorWidth());
+            cpu = backend.info();
         }
         return new DeviceReport(openCl, probe.problem(), provider.isPresent(), tornado, tornadoProblem, cpu);
     }

@@ -1,5 +1,6 @@
 package dev.squall.host;
 
+import dev.squall.api.DeviceInfo;
 import dev.squall.kernels.Kernel;
 
 /**
@@ -15,6 +16,9 @@ public interface Backend extends AutoCloseable {
 
     /** {@return the device's family, as {@code --device} names it: {@code cpu}, {@code opencl}, {@code tornado}} */
     String family();
+
+    /** {@return the device: its type, compute units, memory, largest buffer, fp64, name and driver} */
+    DeviceInfo info();
 
     /** {@return one line for summaries: the id and what the device is} */
     String label();

@@ -1,5 +1,6 @@
 package dev.squall.testing;
 
+import dev.squall.api.DeviceInfo;
 import dev.squall.host.Backend;
 import dev.squall.host.BandStats;
 import dev.squall.host.KernelRun;
@@ -27,6 +28,11 @@ public class ForwardingBackend implements Backend {
     @Override
     public String family() {
         return inner.family();
+    }
+
+    @Override
+    public DeviceInfo info() {
+        return inner.info();
     }
 
     @Override

@@ -201,6 +201,11 @@ class FormulaCommandsTest {
         }
 
         @Override
+        public dev.squall.api.DeviceInfo info() {
+            return cpu.info();
+        }
+
+        @Override
         public KernelRun prepare(Kernel kernel, Schedule schedule) {
             if (!(kernel instanceof MandelbrotParams p) || !(p.formula() instanceof Formula.Mandelbrot)) {
                 throw KernelRefusedException.onlyMandelbrot(this, kernel);

@@ -1,6 +1,8 @@
 package dev.squall.host.cpu;
 
+import dev.squall.api.DeviceInfo;
 import dev.squall.host.Backend;
+import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.KernelRefusedException;
 import dev.squall.host.KernelRun;
 import dev.squall.host.Schedule;
@@ -48,6 +50,13 @@ public final class CpuBackend implements Backend {
     @Override
     public String family() {
         return "cpu";
+    }
+
+    /** The JVM's threads and the memory this process may use; no buffer limit. */
+    @Override
+    public DeviceInfo info() {
+        return new DeviceInfo(id(), "CPU (Java)", threads(), HostMemory.available(), -1, true, "Java "
+                + Runtime.version().feature() + " Vector API, " + threads() + " threads x " + vectorWidth());
     }
 
     @Override

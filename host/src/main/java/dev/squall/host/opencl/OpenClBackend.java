@@ -1,5 +1,6 @@
 package dev.squall.host.opencl;
 
+import dev.squall.api.DeviceInfo;
 import dev.squall.host.Backend;
 import dev.squall.host.KernelRefusedException;
 import dev.squall.host.KernelRun;
@@ -66,6 +67,11 @@ public final class OpenClBackend implements Backend {
     @Override
     public String family() {
         return "opencl";
+    }
+
+    @Override
+    public DeviceInfo info() {
+        return device.info();
     }
 
     @Override

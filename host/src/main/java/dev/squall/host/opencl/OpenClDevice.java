@@ -1,5 +1,7 @@
 package dev.squall.host.opencl;
 
+import dev.squall.api.DeviceInfo;
+
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
@@ -37,5 +39,11 @@ public record OpenClDevice(
     /** The id and the device's name, as summaries print it. */
     public String label() {
         return id() + " (" + name + ")";
+    }
+
+    /** {@return what {@code squall devices} lists of this device} */
+    public DeviceInfo info() {
+        return new DeviceInfo(id(), type().toString(), computeUnits(), globalMemBytes(), maxAllocBytes(), fp64(),
+                name() + " / " + platformName() + " / driver " + driverVersion() + ", " + openClVersion());
     }
 }

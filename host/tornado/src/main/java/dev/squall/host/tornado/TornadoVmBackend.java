@@ -1,5 +1,6 @@
 package dev.squall.host.tornado;
 
+import dev.squall.api.DeviceInfo;
 import dev.squall.host.Backend;
 import dev.squall.host.BandStats;
 import dev.squall.host.DeviceException;
@@ -89,6 +90,14 @@ final class TornadoVmBackend implements Backend {
     @Override
     public String family() {
         return "tornado";
+    }
+
+    @Override
+    public DeviceInfo info() {
+        return new DeviceInfo(id, String.valueOf(device.getDeviceType()),
+                device.getPhysicalDevice().getDeviceMaxComputeUnits(), device.getMaxGlobalMemory(),
+                device.getMaxAllocMemory(), true, device.getPhysicalDevice().getDeviceName() + " / TornadoVM "
+                        + device.getTornadoVMBackend() + " on " + device.getPlatformName());
     }
 
     @Override
