@@ -21,6 +21,8 @@ import dev.squall.testing.ForwardingBackend;
 import dev.squall.testing.TestImages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,8 +63,10 @@ class ImageTilesTest {
     }
 
     /**
-     * Two devices share one image's bands through the scheduler: each takes bands, the first device's third band
-     * fails and is redone on the fallback, and the result is still the reference's, byte for byte.
+     * Two devices share one image's bands through the scheduler: the first device's first band fails and is redone
+     * on the fallback, which takes that device's bands left; the second takes bands of its own (it starts once the
+     * first has taken one, so the test does not depend on which thread runs first); the result is still the
+     * reference's, byte for byte.
      */
     @Test
     void twoDevicesShareTheBandsAndAFailedBandIsRedone() {
@@ -73,8 +77,9 @@ class ImageTilesTest {
                 ImageOps.parse("box-blur=1"));
         ImageChain kernel = new ImageChain(chain, w, h, rgba);
         List<String> notices = new ArrayList<>();
-        try (Backend one = bounded(new CpuBackend(1), "one", w * 12, 2);
-             Backend two = bounded(new CpuBackend(1), "two", w * 12, -1)) {
+        CountDownLatch oneStarted = new CountDownLatch(1);
+        try (Backend one = bounded(new CpuBackend(1), "one", w * 12, 0, oneStarted::countDown);
+             Backend two = bounded(new CpuBackend(1), "two", w * 12, -1, () -> await(oneStarted))) {
             byte[] out = new byte[rgba.length];
             var result = ImageTiles.run(List.of(one, two), kernel, out, () -> new CpuBackend(1), notices::add,
                     ImageTiles.BAND_PIXELS);
@@ -82,13 +87,24 @@ class ImageTilesTest {
             assertEquals(1, notices.size(), notices::toString);
             assertTrue(notices.getFirst().matches("tile \\d+ of \\d+ \\(rows \\d+-\\d+\\) failed on one \\(lost\\);"
                     + " redone on cpu, which takes one's remaining tiles"), notices::toString);
-            assertTrue(result.device().matches("one \\(2 tiles\\) \\+ two \\(\\d+ tiles\\) \\+ cpu fallback \\(\\d+ tiles?, 1"
+            assertTrue(result.device().matches("one \\(0 tiles\\) \\+ two \\(\\d+ tiles\\) \\+ cpu fallback \\(\\d+ tiles?, 1"
                     + " redone\\)"), result.device());
         }
     }
 
-    /** A backend with bands of at most {@code pixels}, failing its band number {@code fail} (from 0; -1 never). */
-    private static Backend bounded(Backend inner, String id, long pixels, int fail) {
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "the other device took no band");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A backend with bands of at most {@code pixels}, running {@code before} ahead of each band and failing its band
+     * number {@code fail} (from 0; -1 never).
+     */
+    private static Backend bounded(Backend inner, String id, long pixels, int fail, Runnable before) {
         return new ForwardingBackend(inner) {
             private int bands;
 
@@ -104,6 +120,7 @@ class ImageTilesTest {
 
             @Override
             protected BandStats band(Kernel kernel, KernelRun run, Band band, MemorySegment out) {
+                before.run();
                 if (bands++ == fail) {
                     throw new DeviceException("lost");
                 }
