@@ -77,7 +77,7 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
     }
 
     private JobListener progress(PrintWriter stderr) {
-        StderrTerminal terminal = ((Squall) spec.root().userObject()).stderrTerminal;
+        StderrTerminal terminal = ((Squall) spec.root().userObject()).stderrTerminal.get();
         return terminal.isTerminal() ? new ProgressBarDisplay(stderr, terminal.columns()) : new ProgressLines(stderr);
     }
 }

@@ -7,6 +7,7 @@ import dev.squall.api.UnwritableTargetException;
 import dev.squall.kernels.InvalidParameterException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,21 +41,25 @@ public final class Squall implements Runnable {
         return backends.stream().map(deviceDecorator).toList();
     }
 
-    /** Where stderr goes: a terminal (live progress) or not; only {@link #main} can tell. */
-    StderrTerminal stderrTerminal = StderrTerminal.NONE;
+    /**
+     * Where stderr goes: a terminal (live progress) or not; only {@link #main} can tell. Asked when a command needs
+     * it (a job's progress), not at start: asking libc costs a native call's set-up, about 0.1 s of every start.
+     */
+    Supplier<StderrTerminal> stderrTerminal = () -> StderrTerminal.NONE;
 
     public static void main(String... args) {
         Shutdown.install();
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                StderrTerminal.detect(), args));
+                StderrTerminal::detect, args));
     }
 
     /** Runs one command line with the given streams (stderr not a terminal); returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return execute(out, err, StderrTerminal.NONE, args);
+        return execute(out, err, () -> StderrTerminal.NONE, args);
     }
 
-    private static int execute(PrintWriter out, PrintWriter err, StderrTerminal terminal, String... args) {
+    private static int execute(PrintWriter out, PrintWriter err, Supplier<StderrTerminal> terminal,
+            String... args) {
         Squall squall = new Squall();
         squall.stderrTerminal = terminal;
         CommandLine cli = new CommandLine(squall);

@@ -8,15 +8,16 @@ import java.lang.invoke.MethodHandle;
 /**
  * Whether the user sees stderr on a terminal, and how wide it is: for a live progress bar there, plain lines
  * elsewhere. {@code ./squall} filters the JVM's stderr through a pipe, so it says so itself
- * ({@code -Dsquall.stderr.terminal=true}, {@code -Dsquall.stderr.columns=N}); a JVM started by hand asks
- * {@code isatty(2)}.
+ * ({@code -Dsquall.stderr.terminal=true} or {@code false}, {@code -Dsquall.stderr.columns=N}); a JVM started by
+ * hand asks {@code isatty(2)}.
  */
 record StderrTerminal(boolean isTerminal, int columns) {
     static final StderrTerminal NONE = new StderrTerminal(false, 0);
     private static final int DEFAULT_COLUMNS = 80;
 
     static StderrTerminal detect() {
-        if (!Boolean.getBoolean("squall.stderr.terminal") && !isatty(2)) {
+        String said = System.getProperty("squall.stderr.terminal");
+        if (said != null ? !Boolean.parseBoolean(said) : !isatty(2)) {
             return NONE;
         }
         int columns = Integer.getInteger("squall.stderr.columns", 0);
