@@ -6,7 +6,9 @@ import dev.squall.api.Shutdown;
 import dev.squall.api.UnwritableTargetException;
 import dev.squall.kernels.InvalidParameterException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
@@ -19,9 +21,7 @@ import picocli.CommandLine.ParseResult;
 
 /** {@code squall}: the command line. Exit codes: 0 done, 1 failed, 2 bad input, 3 verification found differences. */
 @Command(name = "squall", mixinStandardHelpOptions = true, versionProvider = SquallVersion.class,
-        description = "GPU compute engine for the JVM: Mandelbrot on OpenCL and the CPU, verified bit for bit.",
-        subcommands = {DevicesCommand.class, RenderCommand.class, ImageCommand.class, JobCommand.class,
-            BenchCommand.class, HelpCommand.class})
+        description = "GPU compute engine for the JVM: Mandelbrot on OpenCL and the CPU, verified bit for bit.")
 public final class Squall implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
@@ -63,6 +63,7 @@ public final class Squall implements Runnable {
         Squall squall = new Squall();
         squall.stderrTerminal = terminal;
         CommandLine cli = new CommandLine(squall);
+        addSubcommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(usageError());
@@ -71,6 +72,38 @@ public final class Squall implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The commands, in the order {@code --help} lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("devices", DevicesCommand.class);
+        commands.put("render", RenderCommand.class);
+        commands.put("image", ImageCommand.class);
+        commands.put("job", JobCommand.class);
+        commands.put("bench", BenchCommand.class);
+        commands.put("help", HelpCommand.class);
+        return commands;
+    }
+
+    /**
+     * The command named first on the command line, alone, or every command when none is (help, a mistake, the
+     * options of squall itself). picocli reads every option of a command from its annotations when it is added,
+     * about 0.2 s for all of them at every start: a command pays for its own.
+     */
+    private static void addSubcommands(CommandLine cli, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return;    // the version needs no command
+        }
+        String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        Class<?> named = COMMANDS.get(first);
+        if (named != null && named != HelpCommand.class) {
+            cli.addSubcommand(first, named);
+            return;
+        }
+        COMMANDS.forEach(cli::addSubcommand);
     }
 
     @Override
