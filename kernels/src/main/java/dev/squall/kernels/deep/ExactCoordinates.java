@@ -135,6 +135,39 @@ public final class ExactCoordinates {
         return quotient(r, d).toDouble();
     }
 
+    /**
+     * {@link #halfStep()} to about 106 bits, as {@code (hi + lo) 2^e}.
+     *
+     * @return {@code {hi, lo, e}} with a relative error below {@code 2^-104}
+     */
+    public double[] halfStepDoubleDouble() {
+        return quotientDoubleDouble(dZ.shiftLeft(1), nZ.multiply(BigInteger.valueOf(params.height())));
+    }
+
+    /**
+     * {@link #centerFloorFractions(int)} to about 106 bits.
+     *
+     * @param bits the fractional bits {@code p}
+     * @return {@code {reHi, reLo, imHi, imLo}}, each pair within {@code 2^-104} (relative) of the fraction
+     */
+    public double[] centerFloorFractionsDoubleDouble(int bits) {
+        double[] r = quotientDoubleDouble(nRe.shiftLeft(bits).mod(dRe), dRe);
+        double[] i = quotientDoubleDouble(nIm.shiftLeft(bits).mod(dIm), dIm);
+        return new double[] {Math.scalb(r[0], (int) r[2]), Math.scalb(r[1], (int) r[2]), Math.scalb(i[0], (int) i[2]),
+            Math.scalb(i[1], (int) i[2])};
+    }
+
+    private static double[] quotientDoubleDouble(BigInteger num, BigInteger den) {
+        double[] out = new double[3];
+        if (num.signum() == 0) {
+            return out;
+        }
+        int shift = 128 - (num.abs().bitLength() - den.bitLength());
+        BigInteger q = (shift >= 0 ? num.shiftLeft(shift) : num.shiftRight(-shift)).divide(den);
+        ReferenceOrbit.toDoubleDouble(q, shift, out);
+        return out;
+    }
+
     /** {@code num / den} for positive {@code den}, to 62 bits then rounded to a double mantissa. */
     static ExtendedDouble quotient(BigInteger num, BigInteger den) {
         if (num.signum() == 0) {
