@@ -41,6 +41,8 @@ public final class ReferenceOrbit {
     private static final int ERR_X_EXP = 1;
     private static final int ERR_XX_EXP = 2;
     private static final int INT_COLUMNS = 3;
+    /** The bound from which the orbit is taken as lost: its error is at least this. */
+    private static final ExtendedDouble LOST = new ExtendedDouble(1.0, 16);
     private final double[][] d;
     private final int[][] k;
     private final long nanos;
@@ -119,8 +121,13 @@ public final class ReferenceOrbit {
             x = xx.subtract(yy).shiftRight(bits).add(cr);
             y = ss.subtract(norm).shiftRight(bits).add(ci);
             // E_{n+1} <= 2 |Z_n| E_n + E_n^2 + 2^(1-p), |Z_n| <= |rounded| (1 + 2^-52) + E_n.
-            ExtendedDouble z = mag.up().add(e);
-            e = z.multiply(e).multiply(2.0).add(e.multiply(e)).add(floorError).up();
+            // Past 2^16 the bound says nothing any more (every pixel using it is uncertain): held there, not squared.
+            if (e.compareTo(LOST) < 0) {
+                ExtendedDouble z = mag.up().add(e);
+                e = z.multiply(e).multiply(2.0).add(e.multiply(e)).add(floorError).up();
+            } else {
+                e = LOST;
+            }
             n++;
         }
         this.length = n;
