@@ -46,6 +46,9 @@ public final class BlaTable {
     final int[] pe;
     final double[] qm;
     final int[] qe;
+    /** The radius as a plain double (0 where it underflows), for deltas kept in doubles. */
+    final double[] rDouble;
+    private final boolean usable;
     private final long nanos;
 
     /** A merged entry while the table is built: complex mantissa pairs with shared exponents. */
@@ -92,6 +95,7 @@ public final class BlaTable {
         pe = new int[total];
         qm = new double[total];
         qe = new int[total];
+        rDouble = new double[total];
         Entry[] previous = new Entry[Math.max(0, length - 1)];
         for (int k = 1; k < length; k++) {
             previous[k - 1] = single(orbit, k);
@@ -106,6 +110,11 @@ public final class BlaTable {
             }
             previous = current;
         }
+        boolean any = false;
+        for (int i = 0; i < total && !any; i++) {
+            any = rm[i] > 0;
+        }
+        usable = any;
         nanos = System.nanoTime() - start;
     }
 
@@ -123,6 +132,14 @@ public final class BlaTable {
     /** {@return the number of levels: the longest entry skips {@code 2^levels} steps} */
     public int levels() {
         return levels;
+    }
+
+    /**
+     * {@return whether any entry has a positive radius: without one no jump can ever be taken (typical of shallow
+     * views, where the pixel offsets are too large for the rule of thumb)}
+     */
+    public boolean usable() {
+        return usable;
     }
 
     /** {@return how long the table took to build, in nanoseconds} */
@@ -246,5 +263,8 @@ public final class BlaTable {
         pe[i] = x.p.exponent();
         qm[i] = x.q.mantissa();
         qe[i] = x.q.exponent();
+        // Rounded down, and 0 near double's subnormal range where a rounding could reach past the margin.
+        double rd = x.r.toDouble();
+        rDouble[i] = rd < 0x1p-1000 ? 0.0 : Math.nextDown(rd);
     }
 }

@@ -23,6 +23,7 @@ final class DoubleDoublePerturbation {
     private final boolean scaled;
     private final double[] step;
     private final double[] fractions;
+    private Perturbation.Probe probe;
 
     /**
      * The second tier of one render.
@@ -40,6 +41,16 @@ final class DoubleDoublePerturbation {
         this.scaled = scaled;
         this.step = step.clone();
         this.fractions = fractions.clone();
+    }
+
+    /**
+     * {@return this loop, reporting every check to {@code p}; for tests}
+     *
+     * @param p the probe, or null for none
+     */
+    DoubleDoublePerturbation probe(Perturbation.Probe p) {
+        this.probe = p;
+        return this;
     }
 
     private static double twoSumLow(double a, double b, double s) {
@@ -158,6 +169,9 @@ final class DoubleDoublePerturbation {
             double aws = Math.abs(drh) + Math.abs(dih);
             double errFull = (eps * sUp + fz[m] + U2 * (Math.abs(xh) + Math.abs(yh) + aws) + 0x1p-1068) * GROW;
             double errz = (errFull + 0x1p-52 * (Math.abs(xh) + Math.abs(yh))) * GROW;
+            if (probe != null) {
+                probe.check(n, xh, xl, yh, yl, errFull);
+            }
             if (!(errz < 1e-3)) {
                 counters.boundTooLarge++;
                 return Perturbation.UNCERTAIN;

@@ -53,6 +53,25 @@ final class Perturbation {
     private static final double U = 0x1p-53;
     private static final double GROW = 1 + 0x1p-40;
 
+    /**
+     * Sees every bailout check a pixel's loop makes: for tests that compare the computed {@code z} with the exact orbit
+     * and its bound. The computed {@code z} is {@code (reHi + reLo, imHi + imLo)} exactly (the low parts are 0 in the
+     * first tier).
+     */
+    interface Probe {
+        /**
+         * One check.
+         *
+         * @param n the iteration
+         * @param reHi the computed z's real part, high double
+         * @param reLo its low double
+         * @param imHi the imaginary part, high double
+         * @param imLo its low double
+         * @param bound the proven bound on the distance to the exact {@code z_n}
+         */
+        void check(int n, double reHi, double reLo, double imHi, double imLo, double bound);
+    }
+
     /** Work done, per thread; summed by {@link DeepRender}. */
     static final class Counters {
         long rebases;
@@ -80,6 +99,7 @@ final class Perturbation {
     private final int[] xExp;
     private final double[] xErrM;
     private final int[] xErrE;
+    private Probe probe;
 
     /**
      * The iteration of one render's pixels around one reference.
@@ -94,7 +114,7 @@ final class Perturbation {
     Perturbation(ReferenceOrbit orbit, BlaTable bla, int maxIter, boolean scaled, ExtendedDouble halfStep,
             double[] fractions) {
         this.orbit = orbit;
-        this.bla = bla;
+        this.bla = bla != null && bla.usable() ? bla : null;
         this.maxIter = maxIter;
         this.scaled = scaled;
         this.halfStep = halfStep;
@@ -108,6 +128,16 @@ final class Perturbation {
         this.xExp = orbit.extExpArray();
         this.xErrM = orbit.extErrMantissaArray();
         this.xErrE = orbit.extErrExpArray();
+    }
+
+    /**
+     * {@return this loop, reporting every check to {@code p}; for tests}
+     *
+     * @param p the probe, or null for none
+     */
+    Perturbation probe(Probe p) {
+        this.probe = p;
+        return this;
     }
 
     /**
@@ -170,6 +200,9 @@ final class Perturbation {
                 }
                 double aws = Math.abs(dr) + Math.abs(di);
                 final double errz = (eps * sUp + fz[m] + 0x1p-52 * (Math.abs(xr) + Math.abs(xi) + aws) + 0x1p-1072) * GROW;
+                if (probe != null) {
+                    probe.check(n, xr, 0.0, xi, 0.0, errz);
+                }
                 if (!(errz < 1e-3)) {
                     counters.boundTooLarge++;
                     return UNCERTAIN;
@@ -204,8 +237,8 @@ final class Perturbation {
                         ecw = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - e) * GROW + 0x1p-1072;
                     }
                 } else if (m > 0) {
-                    double wl = Math.abs(wr) + Math.abs(wi);
-                    int ed = wl == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl);
+                    double wl = scaled ? Math.abs(wr) + Math.abs(wi) : 0.0;
+                    int ed = !scaled || wl == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl);
                     if (scaled && ed < -900) {
                         // d below double's comfortable range: compare in units of 2^E, with Z_m's extended form.
                         if (xExp[m] < ed + 4) {
@@ -255,17 +288,27 @@ final class Perturbation {
                     double aw = Math.abs(wr) + Math.abs(wi) + eps;
                     int best = -1;
                     int bestLength = 0;
-                    int ea = aw == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(aw);
-                    double am = aw == 0.0 ? 0.0 : Math.scalb(aw, ExtendedDouble.exponentOf(aw) * -1);
+                    int ea = 0;
+                    double am = 0.0;
+                    if (scaled) {
+                        ea = aw == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(aw);
+                        am = aw == 0.0 ? 0.0 : Math.scalb(aw, -ExtendedDouble.exponentOf(aw));
+                    }
                     for (int j = 1; j <= bla.levels(); j++) {
                         int idx = bla.index(j, m);
                         int len = 1 << j;
                         if (idx < 0 || n + len > n0) {
                             break;
                         }
-                        double rr = bla.rm[idx];
-                        int rx = bla.re[idx];
-                        if (rr > 0 && (ea < rx || (ea == rx && am < rr))) {
+                        boolean inside;
+                        if (!scaled) {
+                            inside = aw < bla.rDouble[idx];
+                        } else {
+                            double rr = bla.rm[idx];
+                            int rx = bla.re[idx];
+                            inside = rr > 0 && (ea < rx || (ea == rx && am < rr));
+                        }
+                        if (inside) {
                             best = idx;
                             bestLength = len;
                         } else {

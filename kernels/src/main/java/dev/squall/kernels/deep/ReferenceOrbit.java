@@ -118,13 +118,18 @@ public final class ReferenceOrbit {
             }
             BigInteger s = x.add(y);
             BigInteger ss = s.multiply(s);
-            x = xx.subtract(yy).shiftRight(bits).add(cr);
-            y = ss.subtract(norm).shiftRight(bits).add(ci);
+            BigInteger re = xx.subtract(yy);
+            BigInteger im = ss.subtract(norm);
+            // A floor that drops only zero bits is exact (orbits of dyadic points such as i stay exact).
+            boolean exact = (re.signum() == 0 || re.getLowestSetBit() >= bits)
+                    && (im.signum() == 0 || im.getLowestSetBit() >= bits);
+            x = re.shiftRight(bits).add(cr);
+            y = im.shiftRight(bits).add(ci);
             // E_{n+1} <= 2 |Z_n| E_n + E_n^2 + 2^(1-p), |Z_n| <= |rounded| (1 + 2^-52) + E_n.
             // Past 2^16 the bound says nothing any more (every pixel using it is uncertain): held there, not squared.
             if (e.compareTo(LOST) < 0) {
                 ExtendedDouble z = mag.up().add(e);
-                e = z.multiply(e).multiply(2.0).add(e.multiply(e)).add(floorError).up();
+                e = z.multiply(e).multiply(2.0).add(e.multiply(e)).add(exact ? ExtendedDouble.ZERO : floorError).up();
             } else {
                 e = LOST;
             }
