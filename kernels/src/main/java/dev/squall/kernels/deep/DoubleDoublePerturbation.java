@@ -172,16 +172,17 @@ final class DoubleDoublePerturbation {
             if (probe != null) {
                 probe.check(n, xh, xl, yh, yl, errFull);
             }
-            if (!(errz < 1e-3)) {
+            if (!(errz < Perturbation.GIVE_UP)) {
                 counters.boundTooLarge++;
                 return Perturbation.UNCERTAIN;
             }
-            if (Math.abs(r2 - 4.0) <= 4.1 * errz + 1e-14) {
+            double mag = Math.sqrt(r2);
+            if (mag * (1 - 0x1p-50) - errz * (1 + 0x1p-50) > 2 + 0x1p-48) {
+                return n;
+            }
+            if (!(mag * (1 + 0x1p-50) + errz * (1 + 0x1p-50) < 2 - 0x1p-48)) {
                 counters.nearBailout++;
                 return Perturbation.UNCERTAIN;
-            }
-            if (r2 > 4.0) {
-                return n;
             }
             boolean rebased = false;
             if (m == last || (m > 0 && !(scaled && tiny(wrh, wih, e)) && r2 < drh * drh + dih * dih)) {
@@ -234,7 +235,7 @@ final class DoubleDoublePerturbation {
                 drl = wrl * s;
                 dih = wih * s;
                 dil = wil * s;
-                r2 = drh * drh + dih * dih;
+                mag = Math.sqrt(drh * drh + dih * dih);
                 aws = Math.abs(drh) + Math.abs(dih);
             }
             // d' = (2 Z_m + d) d + dc, in units of 2^E.
@@ -258,7 +259,7 @@ final class DoubleDoublePerturbation {
             double nil = lo[7];
             nih = add(nih, nil, dwih, dwil, lo, 7);
             nil = lo[7];
-            double zmag = Math.sqrt(r2) * (1 + 0x1p-50) + 0x1p-52 * aws + 0x1p-1068;
+            double zmag = mag * (1 + 0x1p-50) + 0x1p-52 * aws + 0x1p-1068;
             double wl1 = Math.abs(wrh) + Math.abs(wih);
             double rho = 4 * U2 * (Math.abs(trh) + Math.abs(tih) + aws) * wl1 + U2 * (Math.abs(nrh) + Math.abs(nih))
                     + 0x1p-1060;

@@ -34,10 +34,11 @@ package dev.squall.kernels.deep;
  * guarantees {@code |z| < 2} at every skipped step, so no escape is skipped.
  * </ul>
  * Every bound is computed in double with all terms non-negative and the result multiplied by {@code 1 + 2^-40},
- * which covers the bound's own roundings. At each check, {@code errz} bounds {@code |computed z - exact z|}; the
- * exact {@code |z|^2} then lies within {@code 4.1 errz + 1e-14} of the computed one whenever that is within 0.1 of 4
- * and {@code errz < 1e-3} (otherwise the comparison with 4 is decided by a margin larger than the error). A pixel
- * whose comparison with 4 falls inside that interval at any step, or whose {@code errz} reaches {@code 1e-3}, is
+ * which covers the bound's own roundings. At each check, {@code errz} bounds {@code |computed z - exact z|},
+ * and the comparison with 4 is decided only when {@code |computed z|} (from {@code sqrt} of the rounded
+ * {@code |z|^2}, widened by {@code 2^-50} for both roundings) is farther than {@code errz} from 2, with a further
+ * {@code 2^-48} for the comparison's own roundings: then the exact {@code |z|} is on the same side of 2. A pixel
+ * whose comparison falls inside that interval at any step, or whose {@code errz} reaches {@link #GIVE_UP}, is
  * reported {@link #UNCERTAIN}; every other pixel's escape decisions are each the exact one, so its count is the
  * exact count of its exact {@code c}. The check at {@code n == maxIter} is not needed (the loop stops there
  * whatever {@code |z|} is).
@@ -52,6 +53,8 @@ final class Perturbation {
     static final int UNCERTAIN = -1;
     private static final double U = 0x1p-53;
     private static final double GROW = 1 + 0x1p-40;
+    /** The error bound from which a pixel is given up: beyond it hardly any comparison with 4 would be decided. */
+    static final double GIVE_UP = 0x1p-6;
 
     /**
      * Sees every bailout check a pixel's loop makes: for tests that compare the computed {@code z} with the exact orbit
@@ -203,16 +206,17 @@ final class Perturbation {
                 if (probe != null) {
                     probe.check(n, xr, 0.0, xi, 0.0, errz);
                 }
-                if (!(errz < 1e-3)) {
+                if (!(errz < GIVE_UP)) {
                     counters.boundTooLarge++;
                     return UNCERTAIN;
                 }
-                if (Math.abs(r2 - 4.0) <= 4.1 * errz + 1e-14) {
+                double mag = Math.sqrt(r2);
+                if (mag * (1 - 0x1p-50) - errz * (1 + 0x1p-50) > 2 + 0x1p-48) {
+                    return n;
+                }
+                if (!(mag * (1 + 0x1p-50) + errz * (1 + 0x1p-50) < 2 - 0x1p-48)) {
                     counters.nearBailout++;
                     return UNCERTAIN;
-                }
-                if (r2 > 4.0) {
-                    return n;
                 }
                 // Rebasing: the same z, measured from Z_0 = 0.
                 if (m == last) {
@@ -280,7 +284,7 @@ final class Perturbation {
                     // Rebased: the same z, now all in d; recompute what the step below reads.
                     dr = wr * s;
                     di = wi * s;
-                    r2 = dr * dr + di * di;
+                    mag = Math.sqrt(dr * dr + di * di);
                     aws = Math.abs(dr) + Math.abs(di);
                 }
                 // A bilinear jump from m, the longest whose radius holds |d| + eps and that ends by maxIter.
@@ -381,7 +385,7 @@ final class Perturbation {
                 double ti = 2 * zi[m] + di;
                 double nwr = (tr * wr - ti * wi) + dcwr;
                 double nwi = (tr * wi + ti * wr) + dcwi;
-                double zmag = Math.sqrt(r2) * (1 + 0x1p-51) + 0x1p-52 * aws + 0x1p-1072;
+                double zmag = mag * (1 + 0x1p-51) + 0x1p-52 * aws + 0x1p-1072;
                 double wl1 = Math.abs(wr) + Math.abs(wi);
                 double rho = 4 * U * (Math.abs(tr) + Math.abs(ti) + aws) * wl1 + U * (Math.abs(nwr) + Math.abs(nwi))
                         + 0x1p-1060;

@@ -117,7 +117,7 @@ class ErrorBoundTest {
 
     @Test
     void boundsHoldAtEveryCheckAtZoom5e113IncludingThePixelsTheFirstTierGivesUpOn() {
-        // (2, 1), (23, 7) and (16, 22) are among the pixels whose first-tier bound reaches 1e-3.
+        // (2, 1), (23, 7) and (16, 22) are pixels whose first-tier bound grows past 1e-3, near the largest here.
         checkEveryTier(DeepCases.E113, new int[][] {{2, 1}, {23, 7}, {16, 22}, {0, 0}, {17, 15}, {31, 30}});
     }
 
