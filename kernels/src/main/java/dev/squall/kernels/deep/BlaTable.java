@@ -48,6 +48,18 @@ public final class BlaTable {
     final int[] qe;
     /** The radius as a plain double (0 where it underflows), for deltas kept in doubles. */
     final double[] rDouble;
+    /**
+     * For deltas kept in doubles, each entry in plain doubles: {@code A}, {@code |A|}, {@code B}, {@code |B|} rounded
+     * to nearest, {@code P} and {@code Q} rounded up. An entry whose values leave double's range has radius 0 there.
+     */
+    final double[] dAr;
+    final double[] dAi;
+    final double[] dAbsA;
+    final double[] dBr;
+    final double[] dBi;
+    final double[] dAbsB;
+    final double[] dP;
+    final double[] dQ;
     private final boolean usable;
     private final long nanos;
 
@@ -96,6 +108,14 @@ public final class BlaTable {
         qm = new double[total];
         qe = new int[total];
         rDouble = new double[total];
+        dAr = new double[total];
+        dAi = new double[total];
+        dAbsA = new double[total];
+        dBr = new double[total];
+        dBi = new double[total];
+        dAbsB = new double[total];
+        dP = new double[total];
+        dQ = new double[total];
         Entry[] previous = new Entry[Math.max(0, length - 1)];
         for (int k = 1; k < length; k++) {
             previous[k - 1] = single(orbit, k);
@@ -266,5 +286,17 @@ public final class BlaTable {
         // Rounded down, and 0 near double's subnormal range where a rounding could reach past the margin.
         double rd = x.r.toDouble();
         rDouble[i] = rd < 0x1p-1000 ? 0.0 : Math.nextDown(rd);
+        dAr[i] = ExtendedDouble.toDouble(ar[i], ae[i]);
+        dAi[i] = ExtendedDouble.toDouble(ai[i], ae[i]);
+        dAbsA[i] = ExtendedDouble.toDouble(absA[i], ae[i]);
+        dBr[i] = ExtendedDouble.toDouble(br[i], be[i]);
+        dBi[i] = ExtendedDouble.toDouble(bi[i], be[i]);
+        dAbsB[i] = ExtendedDouble.toDouble(absB[i], be[i]);
+        dP[i] = Math.nextUp(ExtendedDouble.toDouble(pm[i], pe[i]));
+        dQ[i] = Math.nextUp(ExtendedDouble.toDouble(qm[i], qe[i]));
+        // Outside double's normal range a plain-double jump would not keep the roundings the bound assumes.
+        if (!(dAbsA[i] < 0x1p1000 && dAbsB[i] < 0x1p1000 && dAbsA[i] > 0x1p-1000 && dAbsB[i] > 0x1p-1000)) {
+            rDouble[i] = 0.0;
+        }
     }
 }

@@ -319,7 +319,40 @@ final class Perturbation {
                             break;
                         }
                     }
-                    if (best >= 0) {
+                    if (best >= 0 && !scaled) {
+                        // The same jump with the entry's plain-double values (E = 0 throughout).
+                        int i = best;
+                        double ar = bla.dAr[i];
+                        double ai = bla.dAi[i];
+                        double br = bla.dBr[i];
+                        double bi = bla.dBi[i];
+                        double nwr = (ar * wr - ai * wi) + (br * dcwr - bi * dcwi);
+                        double nwi = (ar * wi + ai * wr) + (br * dcwi + bi * dcwr);
+                        double absA = bla.dAbsA[i];
+                        double absB = bla.dAbsB[i];
+                        double tauA = bla.tauA[i];
+                        double tauB = bla.tauB[i];
+                        double wl1 = Math.abs(wr) + Math.abs(wi);
+                        double dl1 = Math.abs(dcwr) + Math.abs(dcwi);
+                        double cw = dl1 + ecw;
+                        double t = aw + bla.dQ[i] * cw;
+                        double rem = bla.dP[i] * t * t;
+                        double lin = absA * aw + absB * cw;
+                        if (rem <= 0x1p-45 * lin && Double.isFinite(nwr + nwi) && Double.isFinite(lin)) {
+                            double err = absA * (1 + tauA) * eps + tauA * absA * wl1 + absB * (1 + tauB) * ecw
+                                    + tauB * absB * dl1 + rem
+                                    + 4 * U * ((Math.abs(ar) + Math.abs(ai)) * wl1 + (Math.abs(br) + Math.abs(bi)) * dl1)
+                                    + U * (Math.abs(nwr) + Math.abs(nwi)) + 0x1p-1060;
+                            jumps++;
+                            skipped += bestLength;
+                            m += bestLength;
+                            n += bestLength;
+                            wr = nwr;
+                            wi = nwi;
+                            eps = err * GROW;
+                            continue;
+                        }
+                    } else if (best >= 0) {
                         int i = best;
                         int ae = bla.ae[i];
                         double bsc = ExtendedDouble.toDouble(1.0, (long) bla.be[i] - ae);
@@ -352,30 +385,24 @@ final class Perturbation {
                             skipped += bestLength;
                             m += bestLength;
                             n += bestLength;
-                            if (!scaled) {
-                                wr = Math.scalb(nwr, ae);
-                                wi = Math.scalb(nwi, ae);
-                                eps = Math.scalb(err, ae) * GROW + 0x1p-1072;
-                            } else {
-                                wr = nwr;
-                                wi = nwi;
-                                eps = err;
-                                e += ae;
-                                double wl = Math.abs(wr) + Math.abs(wi);
-                                if (wl != 0.0) {
-                                    int k = ExtendedDouble.exponentOf(wl);
-                                    e += k;
-                                    wr = Math.scalb(wr, -k);
-                                    wi = Math.scalb(wi, -k);
-                                    eps = Math.scalb(eps, -k) * GROW + 0x1p-1072;
-                                }
-                                s = ExtendedDouble.toDouble(1.0, e);
-                                sUp = Math.max(s, 0x1p-1022);
-                                dcwr = ExtendedDouble.toDouble(dcr.mantissa(), (long) dcr.exponent() - e);
-                                dcwi = ExtendedDouble.toDouble(dci.mantissa(), (long) dci.exponent() - e);
-                                ecw = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - e) * GROW
-                                        + 0x1p-1072;
+                            // The result is in units of 2^(E + ae): move that into E, then renormalise.
+                            wr = nwr;
+                            wi = nwi;
+                            eps = err;
+                            e += ae;
+                            double wl = Math.abs(wr) + Math.abs(wi);
+                            if (wl != 0.0) {
+                                int k = ExtendedDouble.exponentOf(wl);
+                                e += k;
+                                wr = Math.scalb(wr, -k);
+                                wi = Math.scalb(wi, -k);
+                                eps = Math.scalb(eps, -k) * GROW + 0x1p-1072;
                             }
+                            s = ExtendedDouble.toDouble(1.0, e);
+                            sUp = Math.max(s, 0x1p-1022);
+                            dcwr = ExtendedDouble.toDouble(dcr.mantissa(), (long) dcr.exponent() - e);
+                            dcwi = ExtendedDouble.toDouble(dci.mantissa(), (long) dci.exponent() - e);
+                            ecw = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - e) * GROW + 0x1p-1072;
                             continue;
                         }
                     }
