@@ -152,12 +152,17 @@ public final class DeepRender {
      * @param params the render
      * @param options the band, jumps, threads and arithmetic
      * @return the counts and statistics
-     * @throws InvalidParameterException when the band reaches past the image's last row
+     * @throws InvalidParameterException when the band reaches past the image's last row, or has more counts than one
+     *     Java array holds
      */
     public static Result compute(DeepParams params, Options options) {
         if ((long) options.firstRow() + options.rows() > params.height()) {
             throw new InvalidParameterException("rows", options.firstRow() + "+" + options.rows(),
                     "within the image's " + params.height() + " rows");
+        }
+        if ((long) options.rows() * params.width() > Integer.MAX_VALUE - 8) {
+            throw new InvalidParameterException("rows", options.rows(),
+                    "few enough that rows x " + params.width() + " counts fit one Java array");
         }
         int bits = params.precisionBits() + ORBIT_EXTRA_BITS;
         ReferenceOrbit orbit = ReferenceOrbit.ofCenter(params, bits);
