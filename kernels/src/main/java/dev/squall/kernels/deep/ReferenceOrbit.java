@@ -15,7 +15,8 @@ import java.math.BigInteger;
  * values below about {@code 1e-308}), each with its own bound.
  *
  * <p>The orbit ends at {@link #length()} {@code L}: the first {@code n} with {@code |Z_n|^2 > 4} (compared exactly in
- * fixed point), or {@code maxIter}. {@code Z_0 .. Z_L} are stored.
+ * fixed point), the first {@code n} whose error bound exceeds {@link #USEFUL}, or {@code maxIter}. {@code Z_0 .. Z_L}
+ * are stored.
  */
 public final class ReferenceOrbit {
     private final BigInteger cr;
@@ -41,6 +42,12 @@ public final class ReferenceOrbit {
     private static final int ERR_X_EXP = 1;
     private static final int ERR_XX_EXP = 2;
     private static final int INT_COLUMNS = 3;
+    /**
+     * The orbit ends early at the first {@code Z_n} whose own error bound exceeds this, {@code 2^-64}: pixels rebase
+     * onto its start there (as at an escape), so every reference value a pixel steps from is at least this accurate
+     * (the last, only compared with and rebased from, is the first past it).
+     */
+    public static final ExtendedDouble USEFUL = new ExtendedDouble(1.0, -64);
     /** The bound from which the orbit is taken as lost: its error is at least this. */
     private static final ExtendedDouble LOST = new ExtendedDouble(1.0, 16);
     private final double[][] d;
@@ -113,7 +120,7 @@ public final class ReferenceOrbit {
                 out = true;
                 break;
             }
-            if (n == maxIter) {
+            if (n == maxIter || e.compareTo(USEFUL) > 0) {
                 break;
             }
             BigInteger s = x.add(y);
@@ -215,7 +222,10 @@ public final class ReferenceOrbit {
         return bits;
     }
 
-    /** {@return {@code L}: the index of the last stored value, the escape step or {@code maxIter}} */
+    /**
+     * {@return {@code L}: the index of the last stored value: the escape step, the step where the orbit's error bound
+     * passed {@link #USEFUL}, or {@code maxIter}}
+     */
     public int length() {
         return length;
     }
