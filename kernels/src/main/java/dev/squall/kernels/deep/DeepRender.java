@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DeepRender {
     /** Extra bits of the reference orbit beyond {@link DeepParams#precisionBits()}. */
-    public static final int ORBIT_EXTRA_BITS = 32;
+    public static final int ORBIT_EXTRA_BITS = 64;
     /** Below this {@code log2} of the pixel step the deltas are kept with their own exponent. */
     public static final double EXTENDED_BELOW_LOG2_STEP = -900;
 
