@@ -55,6 +55,11 @@ final class Perturbation {
     private static final double GROW = 1 + 0x1p-40;
     /** The error bound from which a pixel is given up: beyond it hardly any comparison with 4 would be decided. */
     static final double GIVE_UP = 0x1p-6;
+    /**
+     * A jump is taken only when its remainder bound is below this fraction of its linear terms (else the step is done
+     * one at a time): the table's radii are a rule of thumb, and a jump must not add more error than it saves work.
+     */
+    static final double ACCEPT = 0x1p-36;
 
     /**
      * Sees every bailout check a pixel's loop makes: for tests that compare the computed {@code z} with the exact orbit
@@ -338,7 +343,7 @@ final class Perturbation {
                         double t = aw + bla.dQ[i] * cw;
                         double rem = bla.dP[i] * t * t;
                         double lin = absA * aw + absB * cw;
-                        if (rem <= 0x1p-45 * lin && Double.isFinite(nwr + nwi) && Double.isFinite(lin)) {
+                        if (rem <= ACCEPT * lin && Double.isFinite(nwr + nwi) && Double.isFinite(lin)) {
                             double err = absA * (1 + tauA) * eps + tauA * absA * wl1 + absB * (1 + tauB) * ecw
                                     + tauB * absB * dl1 + rem
                                     + 4 * U * ((Math.abs(ar) + Math.abs(ai)) * wl1 + (Math.abs(br) + Math.abs(bi)) * dl1)
@@ -374,7 +379,7 @@ final class Perturbation {
                         double t = aw + q * cw;
                         double rem = p * t * t;
                         double lin = absA * aw + absB * cw;
-                        if (rem <= 0x1p-45 * lin && Double.isFinite(nwr + nwi) && Double.isFinite(lin)) {
+                        if (rem <= ACCEPT * lin && Double.isFinite(nwr + nwi) && Double.isFinite(lin)) {
                             double err = absA * (1 + tauA) * eps + tauA * absA * wl1 + absB * (1 + tauB) * ecw
                                     + tauB * absB * dl1 + rem
                                     + 4 * U * ((Math.abs(ar) + Math.abs(ai)) * wl1
