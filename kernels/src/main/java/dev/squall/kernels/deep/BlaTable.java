@@ -64,7 +64,7 @@ public final class BlaTable {
     final double[] dAbsB;
     final double[] dP;
     final double[] dQ;
-    private final boolean usable;
+    private final int highestUsableLevel;
     private final long nanos;
 
     /** A merged entry while the table is built: complex mantissa pairs with shared exponents. */
@@ -134,11 +134,16 @@ public final class BlaTable {
             }
             previous = current;
         }
-        boolean any = false;
-        for (int i = 0; i < total && !any; i++) {
-            any = rm[i] > 0;
+        int top = 0;
+        for (int j = 1; j <= levels; j++) {
+            for (int i = offset[j]; i < offset[j] + count[j]; i++) {
+                if (rm[i] > 0) {
+                    top = j;
+                    break;
+                }
+            }
         }
-        usable = any;
+        highestUsableLevel = top;
         nanos = System.nanoTime() - start;
     }
 
@@ -159,11 +164,11 @@ public final class BlaTable {
     }
 
     /**
-     * {@return whether any entry has a positive radius: without one no jump can ever be taken (typical of shallow
-     * views, where the pixel offsets are too large for the rule of thumb)}
+     * {@return the highest level with an entry of positive radius, 0 when none: shallow views, whose pixel offsets
+     * are large next to the radii, may have none or only short ones}
      */
-    public boolean usable() {
-        return usable;
+    public int highestUsableLevel() {
+        return highestUsableLevel;
     }
 
     /** {@return how long the table took to build, in nanoseconds} */

@@ -60,6 +60,8 @@ final class Perturbation {
      * one at a time): the table's radii are a rule of thumb, and a jump must not add more error than it saves work.
      */
     static final double ACCEPT = 0x1p-36;
+    /** The table is only used when some entry of this level ({@code 2^4} steps) or higher can be taken. */
+    static final int MIN_USEFUL_LEVEL = 4;
 
     /**
      * Sees every bailout check a pixel's loop makes: for tests that compare the computed {@code z} with the exact orbit
@@ -122,7 +124,8 @@ final class Perturbation {
     Perturbation(ReferenceOrbit orbit, BlaTable bla, int maxIter, boolean scaled, ExtendedDouble halfStep,
             double[] fractions) {
         this.orbit = orbit;
-        this.bla = bla != null && bla.usable() ? bla : null;
+        // Looking up a jump costs about a fifth of a step: not worth it when no entry skips 16 steps or more.
+        this.bla = bla != null && bla.highestUsableLevel() >= MIN_USEFUL_LEVEL ? bla : null;
         this.maxIter = maxIter;
         this.scaled = scaled;
         this.halfStep = halfStep;
