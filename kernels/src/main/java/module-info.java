@@ -4,6 +4,7 @@
  */
 module dev.squall.kernels {
     exports dev.squall.kernels;
+    exports dev.squall.kernels.deep;
     exports dev.squall.kernels.image;
     exports dev.squall.kernels.mandelbrot;
     exports dev.squall.kernels.peak;

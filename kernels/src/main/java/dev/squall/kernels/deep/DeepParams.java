@@ -1,0 +1,63 @@
+package dev.squall.kernels.deep;
+
+import dev.squall.kernels.InvalidParameterException;
+import java.util.Objects;
+
+/**
+ * One deep-zoom render (shared/reference/deep-zoom.md): size, iterations and view. Pixel {@code (px, py)}, row 0 at
+ * the top, is {@code c = (RE + (px - W/2) s, IM + (H/2 - py) s)} exactly, with the pixel step {@code s = 4 / (Z H)}.
+ * An invalid combination cannot be constructed, so nothing downstream re-checks it.
+ *
+ * @param width the image's width in pixels, at least 1
+ * @param height the image's height in pixels, at least 1
+ * @param maxIter the most steps a pixel's orbit runs, at least 1: the count of a pixel that never escapes
+ * @param view the centre and zoom
+ */
+public record DeepParams(int width, int height, int maxIter, DeepView view) {
+    /** The bits beyond {@code log2(Z H)} that the first precision carries (deep-zoom.md). */
+    public static final int GUARD_BITS = 64;
+
+    /**
+     * Checks every component.
+     *
+     * @throws InvalidParameterException when {@code width}, {@code height} or {@code maxIter} is below 1
+     * @throws NullPointerException when {@code view} is null
+     */
+    public DeepParams {
+        if (width < 1) {
+            throw new InvalidParameterException("width", width, "a positive integer");
+        }
+        if (height < 1) {
+            throw new InvalidParameterException("height", height, "a positive integer");
+        }
+        if (maxIter < 1) {
+            throw new InvalidParameterException("max-iter", maxIter, "at least 1");
+        }
+        Objects.requireNonNull(view, "view");
+    }
+
+    /** {@return {@code width * height}, as a long: it may be more than an int holds} */
+    public long pixels() {
+        return (long) width * height;
+    }
+
+    /**
+     * The first precision of deep-zoom.md's procedure: enough fractional bits for the centre's digits and
+     * {@code log2(Z H) + 64}, whichever is more. For the two reference locations this is 196 and 582 bits.
+     *
+     * @return fractional bits, at least {@value #GUARD_BITS}
+     */
+    public int precisionBits() {
+        int digits = (int) Math.ceil(view.centerDigits() * (Math.log(10) / Math.log(2)) - 1e-9);
+        double scale = view.log2Zoom() + Math.log(height) / Math.log(2) + GUARD_BITS;
+        int step = (int) Math.ceil(scale - 1e-9);
+        return Math.max(GUARD_BITS, Math.max(digits, step));
+    }
+
+    /**
+     * {@return {@code log2} of the pixel step {@code 4 / (Z H)}, to about 15 digits}
+     */
+    public double log2PixelStep() {
+        return 2 - view.log2Zoom() - Math.log(height) / Math.log(2);
+    }
+}
