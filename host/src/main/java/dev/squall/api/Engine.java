@@ -22,6 +22,7 @@ import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.host.render.RenderResult;
 import dev.squall.host.verify.Verdict;
 import dev.squall.host.verify.Verifier;
+import dev.squall.kernels.EscapeTime;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.image.ImageStep;
@@ -201,19 +202,43 @@ public final class Engine implements AutoCloseable {
      * @throws IOException when an output cannot be written (nothing is left behind)
      * @throws EngineException when a device named cannot run it or fails beyond what the CPU fallback covers
      */
-    public FileRender renderTo(MandelbrotParams params, List<FileRender.Output> outputs, boolean verify,
+    public FileRender renderTo(EscapeTime params, List<FileRender.Output> outputs, boolean verify,
             int keptMismatches) throws IOException {
-        List<Backend> on = backends(params.precision());
         List<StreamedRender.Output> files = outputs.stream().map(o -> new StreamedRender.Output(o.path(),
                 StreamedRender.Format.valueOf(o.format().name()))).toList();
+        Precision precision = params instanceof MandelbrotParams p ? p.precision() : Precision.F64;
+        List<Backend> on = backends(precision);
+        try {
+            return renderTo(on, params, files, verify, keptMismatches);
+        } catch (KernelRefusedException e) {
+            if (!(spec instanceof DeviceSpec.Auto) || on.stream().allMatch(b -> b.family().equals("cpu"))) {
+                throw new EngineException(e.getMessage(), e);
+            }
+            // auto: the best device that runs the kernel; the CPU backend runs every one.
+            listener.notice(e.getMessage() + "; rendering on the CPU backend");
+            try (Backend cpu = decorator.apply(DeviceSelector.cpu())) {
+                return renderTo(List.of(cpu), params, files, verify, keptMismatches);
+            } catch (KernelRefusedException again) {
+                throw new EngineException(again.getMessage(), again);
+            }
+        } catch (DeviceUnavailableException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    private FileRender renderTo(List<Backend> on, EscapeTime params, List<StreamedRender.Output> files,
+            boolean verify, int keptMismatches) throws IOException {
         try {
             StreamedRender.Result result = StreamedRender.run(on, params, Schedule.DEFAULT, files, verify,
                     keptMismatches, DeviceSelector::cpu, listener::notice);
             Verdict verdict = result.verdict();
             return new FileRender(result, verdict == null ? null : new Verification(verdict.pixels(),
                     verdict.mismatches(), verdict.first().stream().map(Object::toString).toList()));
-        } catch (DeviceUnavailableException | KernelRefusedException e) {
-            throw new EngineException(e.getMessage(), e);
+        } catch (DeviceUnavailableException e) {
+            if (e.getCause() instanceof KernelRefusedException refused) {
+                throw refused;
+            }
+            throw e;
         }
     }
 

@@ -7,6 +7,8 @@ import dev.squall.api.OutputTarget;
 import dev.squall.api.Shutdown;
 import dev.squall.api.UnwritableTargetException;
 import dev.squall.api.Verification;
+import dev.squall.kernels.EscapeTime;
+import dev.squall.kernels.deep.DeepParams;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
@@ -62,7 +64,7 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stderr = spec.commandLine().getErr();
-        MandelbrotParams params = options.params().withFormula(formula());
+        EscapeTime params = kernel();
         Consumer<String> notice = why -> stderr.println("squall: " + why);
         try (Engine engine = Engine.open(device, notice::accept, Squall.deviceDecorator)) {
             checkOutputs();
@@ -90,19 +92,19 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
                     if (!verdict.identical()) {
                         stderr.printf(Locale.ROOT, "verify: %d of %d pixels differ from the Java reference (%s);"
                                 + " nothing written. First differences:%n", verdict.mismatches(), verdict.pixels(),
-                                params.precision());
+                                arithmetic(params));
                         for (String m : verdict.first()) {
                             stderr.println("  " + m);
                         }
                         return Squall.EXIT_MISMATCH;
                     }
                     stdout.printf(Locale.ROOT, "verified: %d pixels identical to the Java reference (%s, sum %d,"
-                            + " crc32 %08x)%n", verdict.pixels(), params.precision(), result.iterations(),
+                            + " crc32 %08x)%n", verdict.pixels(), arithmetic(params), result.iterations(),
                             result.crc32());
                 }
                 render.commit();
                 stdout.printf(Locale.ROOT, "%s %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d"
-                        + " tile%s)%n", params.formula().name(), params.width(), params.height(), params.precision(),
+                        + " tile%s)%n", name(params), params.width(), params.height(), arithmetic(params),
                         params.maxIter(), result.device(), result.seconds(), result.prepareSeconds() >= 0.0005
                                 ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
                         result.giterPerSecond(), result.iterations(), result.tiles(), result.tiles() == 1 ? "" : "s");
@@ -120,6 +122,28 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
     /** The map this command iterates; each other formula's command says its own (and its options). */
     Formula formula() {
         return Formula.MANDELBROT;
+    }
+
+    /** The render: a view by rectangle (any formula), or by centre and zoom (the Mandelbrot set's deep zoom). */
+    private EscapeTime kernel() {
+        if (!options.deep()) {
+            return options.params().withFormula(formula());
+        }
+        if (!(formula() instanceof Formula.Mandelbrot)) {
+            throw new UsageException("--center and --zoom (deep zoom) are the Mandelbrot set's; give " + formula().name()
+                    + " a --view");
+        }
+        return options.deepParams();
+    }
+
+    private static String name(EscapeTime params) {
+        return params instanceof MandelbrotParams p ? p.formula().name() : "mandelbrot";
+    }
+
+    /** {@code f64}, {@code f32}, or {@code deep zoom 1.00E14} for a view by centre and zoom. */
+    private static String arithmetic(EscapeTime params) {
+        return params instanceof MandelbrotParams p ? p.precision().toString()
+                : params instanceof DeepParams d ? "deep zoom " + d.view().zoom() : params.name();
     }
 
     /**
@@ -168,7 +192,7 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
      * file is written whole; a PNG's size is not known in advance), or rows too wide for memory (each device holds at
      * least one row of counts while the image streams through).
      */
-    private void checkSpace(MandelbrotParams params) throws IOException {
+    private void checkSpace(EscapeTime params) throws IOException {
         if (out != null && params.width() > Memory.PNG_MAX_WIDTH) {
             throw new UsageException(String.format(Locale.ROOT,
                     "--out PNG rows hold at most %d pixels (one Java array of RGB bytes), got --width %d",
@@ -180,10 +204,12 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
                     "--width %d needs %s for each row of counts, too wide for the %s of memory available",
                     params.width(), Memory.size(rowBytes), Memory.size(Memory.available())));
         }
-        Memory.shortfall(params, out != null, false).ifPresent(why -> {
-            throw new UsageException(String.format(Locale.ROOT, "--width %d x --height %d %s", params.width(),
-                    params.height(), why));
-        });
+        if (params instanceof MandelbrotParams direct) {    // a deep zoom's coordinates are exact, not arrays
+            Memory.shortfall(direct, out != null, false).ifPresent(why -> {
+                throw new UsageException(String.format(Locale.ROOT, "--width %d x --height %d %s", params.width(),
+                        params.height(), why));
+            });
+        }
         if (countsFolder != null) {
             long need = Memory.countsBytes(params.width(), params.height());
             Path folder = countsFolder;

@@ -3,6 +3,8 @@ package dev.squall.cli;
 import dev.squall.api.Memory;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.deep.DeepParams;
+import dev.squall.kernels.deep.DeepView;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.kernels.mandelbrot.View;
 import java.util.Locale;
@@ -19,22 +21,66 @@ final class MandelbrotOptions {
     @Option(names = "--height", required = true, paramLabel = "H", description = "Image height in pixels.")
     String height;
 
-    @Option(names = "--view", required = true, paramLabel = "XMIN,XMAX,YMIN,YMAX",
+    @Option(names = "--view", paramLabel = "XMIN,XMAX,YMIN,YMAX",
             description = "The rectangle of the complex plane; row 0 is YMIN.")
     String view;
+
+    @Option(names = "--center", paramLabel = "RE,IM", description = "Deep zoom (render mandelbrot, instead of"
+            + " --view): the centre, two decimal numbers of any length. Row 0 is the top.")
+    String center;
+
+    @Option(names = "--zoom", paramLabel = "Z", description = "Deep zoom, with --center: a decimal number of any"
+            + " size (1e300, 4.0E533); the image's height spans 4/Z.")
+    String zoom;
 
     @Option(names = "--max-iter", required = true, paramLabel = "N",
             description = "Iterations before a point counts as inside.")
     String maxIter;
 
-    @Option(names = "--precision", defaultValue = "f64", paramLabel = "f64|f32",
-            description = "Arithmetic: f64 (the seed's) or f32 (faster, its own reference). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--precision", paramLabel = "f64|f32",
+            description = "Arithmetic: f64 (the seed's) or f32 (faster, its own reference). Default: f64.")
     String precision;
 
+    /** {@return whether the view is given by centre and zoom (deep zoom) rather than by a rectangle} */
+    boolean deep() {
+        return center != null || zoom != null;
+    }
+
+    /** The deep-zoom render: --center and --zoom, never with --view or --precision (its arithmetic is its own). */
+    DeepParams deepParams() {
+        if (view != null) {
+            throw new UsageException("--view and --center/--zoom are two ways to give the view: give one");
+        }
+        if (center == null) {
+            throw new UsageException("--zoom needs --center RE,IM");
+        }
+        if (zoom == null) {
+            throw new UsageException("--center needs --zoom Z");
+        }
+        if (precision != null) {
+            throw new UsageException("--precision is not for deep zoom (--center): its arithmetic is chosen for"
+                    + " each render, every count exact");
+        }
+        String[] parts = center.split(",", -1);
+        if (parts.length != 2) {
+            throw new InvalidParameterException("center", '"' + center + '"', "two decimal numbers RE,IM");
+        }
+        return new DeepParams(integer("width", width, "a positive integer"),
+                integer("height", height, "a positive integer"), integer("max-iter", maxIter, "at least 1"),
+                DeepView.parse(parts[0], parts[1], zoom));
+    }
+
     MandelbrotParams params() {
+        if (deep()) {
+            throw new UsageException("--center and --zoom (deep zoom) are render mandelbrot's; give --view here");
+        }
+        if (view == null) {
+            throw new UsageException("missing --view XMIN,XMAX,YMIN,YMAX (or, for render mandelbrot, --center and"
+                    + " --zoom)");
+        }
         return new MandelbrotParams(integer("width", width, "a positive integer"),
                 integer("height", height, "a positive integer"), View.parse(view),
-                integer("max-iter", maxIter, "at least 1"), Precision.parse(precision));
+                integer("max-iter", maxIter, "at least 1"), Precision.parse(precision == null ? "f64" : precision));
     }
 
     /**

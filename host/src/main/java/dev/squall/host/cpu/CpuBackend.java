@@ -7,6 +7,7 @@ import dev.squall.host.KernelRefusedException;
 import dev.squall.host.KernelRun;
 import dev.squall.host.Schedule;
 import dev.squall.kernels.Kernel;
+import dev.squall.kernels.deep.DeepParams;
 import dev.squall.kernels.image.ImageChain;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.util.concurrent.ForkJoinPool;
@@ -88,12 +89,13 @@ public final class CpuBackend implements Backend {
         return vectorTables;
     }
 
-    /** Every escape-time formula in both precisions, and image chains of any size: this backend refuses none. */
+    /** Every escape-time formula in both precisions, deep zoom, and image chains of any size: it refuses none. */
     @Override
     public KernelRun prepare(Kernel kernel, Schedule schedule) {
         return switch (kernel) {
             case MandelbrotParams params -> new CpuEscapeTime(this, params, schedule);
             case ImageChain chain -> new CpuImageChain(this, chain);
+            case DeepParams deep -> new CpuDeepZoom(this, deep);
             default -> throw KernelRefusedException.unknown(this, kernel);
         };
     }

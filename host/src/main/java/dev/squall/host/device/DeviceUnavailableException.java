@@ -5,4 +5,9 @@ public final class DeviceUnavailableException extends RuntimeException {
     public DeviceUnavailableException(String message) {
         super(message);
     }
+
+    /** The same, with what the device said ({@code cause}: a refusal of the kernel). */
+    public DeviceUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -7,7 +7,7 @@ import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.schedule.Scheduler;
 import dev.squall.host.schedule.TileSink;
-import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import dev.squall.kernels.EscapeTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -25,12 +25,12 @@ public final class MandelbrotRenderer {
     private MandelbrotRenderer() {
     }
 
-    public static RenderResult render(Backend backend, MandelbrotParams params) {
+    public static RenderResult render(Backend backend, EscapeTime params) {
         return render(backend, params, Schedule.DEFAULT);
     }
 
     /** Renders into a new buffer, which the result owns (close it through {@code result.counts()}). */
-    public static RenderResult render(Backend backend, MandelbrotParams params, Schedule schedule) {
+    public static RenderResult render(Backend backend, EscapeTime params, Schedule schedule) {
         return render(List.of(backend), params, schedule, null, message -> { });
     }
 
@@ -38,7 +38,7 @@ public final class MandelbrotRenderer {
      * Renders into {@code counts}, a buffer of the image's size that the caller keeps (repeated renders, frames of
      * one size, benchmarks: no allocation, zeroing or page faults on the timed path). Device failures are thrown.
      */
-    public static RenderResult render(Backend backend, MandelbrotParams params, Schedule schedule,
+    public static RenderResult render(Backend backend, EscapeTime params, Schedule schedule,
             CountsBuffer counts) {
         return render(List.of(backend), params, schedule, counts, null, message -> { });
     }
@@ -47,7 +47,7 @@ public final class MandelbrotRenderer {
      * Renders on {@code backends} into a new buffer, which the result owns. A tile whose device fails is redone on
      * {@code fallback} (when not null), and {@code notice} is told.
      */
-    public static RenderResult render(List<Backend> backends, MandelbrotParams params, Schedule schedule,
+    public static RenderResult render(List<Backend> backends, EscapeTime params, Schedule schedule,
             Supplier<Backend> fallback, Consumer<String> notice) {
         CountsBuffer counts = CountsBuffer.allocate(params.width(), params.height());
         try {
@@ -59,7 +59,7 @@ public final class MandelbrotRenderer {
     }
 
     /** As above, into {@code counts}, which the caller keeps. */
-    public static RenderResult render(List<Backend> backends, MandelbrotParams params, Schedule schedule,
+    public static RenderResult render(List<Backend> backends, EscapeTime params, Schedule schedule,
             CountsBuffer counts, Supplier<Backend> fallback, Consumer<String> notice) {
         if (counts.width() != params.width() || counts.height() != params.height()) {
             throw new IllegalArgumentException("a " + counts.width() + "x" + counts.height() + " buffer for a "
@@ -78,12 +78,12 @@ public final class MandelbrotRenderer {
      * memory is a tile per device whatever the image's size. The result has no counts ({@code counts()} is null);
      * its sum is taken from the tiles. A failure of the sink stops the render and is thrown.
      */
-    public static RenderResult stream(List<Backend> backends, MandelbrotParams params, Schedule schedule,
+    public static RenderResult stream(List<Backend> backends, EscapeTime params, Schedule schedule,
             Supplier<Backend> fallback, Consumer<String> notice, TileSink sink) throws IOException {
         return run(backends, params, schedule, null, sink, fallback, notice);
     }
 
-    private static RenderResult run(List<Backend> backends, MandelbrotParams params, Schedule schedule,
+    private static RenderResult run(List<Backend> backends, EscapeTime params, Schedule schedule,
             CountsBuffer counts, TileSink sink, Supplier<Backend> fallback, Consumer<String> notice)
             throws IOException {
         long[] sum = {0};
@@ -100,7 +100,7 @@ public final class MandelbrotRenderer {
             result = Scheduler.run(backends, params, schedule, Scheduler.Tiling.COMPUTE,
                     counts == null ? null : counts.segment(), summing, fallback, notice);
         } catch (KernelRefusedException e) {
-            throw new DeviceUnavailableException(e.getMessage());
+            throw new DeviceUnavailableException(e.getMessage(), e);
         }
         return new RenderResult(counts, result.device(), result.tiles(), result.seconds(), result.prepareSeconds(),
                 counts != null ? counts.sum() : sum[0], result.stages());

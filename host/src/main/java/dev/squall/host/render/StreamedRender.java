@@ -9,7 +9,7 @@ import dev.squall.host.imageio.MandelbrotPng;
 import dev.squall.host.imageio.NpyFile;
 import dev.squall.host.verify.Verdict;
 import dev.squall.host.verify.Verifier;
-import dev.squall.kernels.mandelbrot.MandelbrotParams;
+import dev.squall.kernels.EscapeTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
@@ -75,7 +75,7 @@ public final class StreamedRender {
      * Renders {@code params} on {@code backends} into {@code outputs}, verifying every tile when {@code verify}. On a
      * failure nothing is left behind: the temporary files are removed and the targets are untouched.
      */
-    public static Result run(List<Backend> backends, MandelbrotParams params, Schedule schedule,
+    public static Result run(List<Backend> backends, EscapeTime params, Schedule schedule,
             List<Output> outputs, boolean verify, int keptMismatches, Supplier<Backend> fallback,
             Consumer<String> notice) throws IOException {
         Verifier.Tiles verifier = verify ? new Verifier.Tiles(params, keptMismatches) : null;
@@ -104,7 +104,7 @@ public final class StreamedRender {
      * content is written, and the content is the render), then renders into all of them at once.
      */
     private static RenderResult into(Deque<Output> outputs, List<TileSink> sinks, List<AtomicFile.Pending> pending,
-            List<Backend> backends, MandelbrotParams params, Schedule schedule, Supplier<Backend> fallback,
+            List<Backend> backends, EscapeTime params, Schedule schedule, Supplier<Backend> fallback,
             Consumer<String> notice) throws IOException {
         if (outputs.isEmpty()) {
             return MandelbrotRenderer.stream(backends, params, schedule, fallback, notice, (tile, tileCounts) -> {

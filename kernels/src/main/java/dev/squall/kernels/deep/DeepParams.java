@@ -1,19 +1,25 @@
 package dev.squall.kernels.deep;
 
+import dev.squall.kernels.EscapeTime;
 import dev.squall.kernels.InvalidParameterException;
+import dev.squall.kernels.Kernel;
+import dev.squall.kernels.Pixels;
+import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 /**
  * One deep-zoom render (shared/reference/deep-zoom.md): size, iterations and view. Pixel {@code (px, py)}, row 0 at
  * the top, is {@code c = (RE + (px - W/2) s, IM + (H/2 - py) s)} exactly, with the pixel step {@code s = 4 / (Z H)}.
- * An invalid combination cannot be constructed, so nothing downstream re-checks it.
+ * An invalid combination cannot be constructed, so nothing downstream re-checks it. As a {@link Kernel}: u32
+ * counts, one pixel at a time, defined by {@link DeepOracle} (arbitrary precision, doubling until two precisions
+ * agree): the ground truth, slow; renders compute it with {@link DeepRender}, exactly.
  *
  * @param width the image's width in pixels, at least 1
  * @param height the image's height in pixels, at least 1
  * @param maxIter the most steps a pixel's orbit runs, at least 1: the count of a pixel that never escapes
  * @param view the centre and zoom
  */
-public record DeepParams(int width, int height, int maxIter, DeepView view) {
+public record DeepParams(int width, int height, int maxIter, DeepView view) implements EscapeTime {
     /** The bits beyond {@code log2(Z H)} that the first precision carries (deep-zoom.md). */
     public static final int GUARD_BITS = 64;
 
@@ -36,7 +42,35 @@ public record DeepParams(int width, int height, int maxIter, DeepView view) {
         Objects.requireNonNull(view, "view");
     }
 
+    /** {@return {@code deep zoom}} */
+    @Override
+    public String name() {
+        return "deep zoom";
+    }
+
+    /** {@return {@code center RE,IM zoom Z}, every digit given} */
+    @Override
+    public String viewLabel() {
+        return "center " + view.re().toString() + "," + view.im().toString() + " zoom " + view.zoom().toString();
+    }
+
+    /**
+     * The ground truth of the band by {@link DeepOracle}, on one thread per row piece.
+     *
+     * @param firstRow the band's first row
+     * @param rows how many rows
+     * @param out {@code rows * width * 4} bytes: u32 counts, little-endian
+     */
+    @Override
+    public void reference(int firstRow, int rows, MemorySegment out) {
+        int[] counts = new DeepOracle(this).render(firstRow, rows, 1);
+        for (int i = 0; i < counts.length; i++) {
+            out.setAtIndex(Pixels.U32, i, counts[i]);
+        }
+    }
+
     /** {@return {@code width * height}, as a long: it may be more than an int holds} */
+    @Override
     public long pixels() {
         return (long) width * height;
     }

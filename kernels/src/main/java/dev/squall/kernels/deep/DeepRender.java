@@ -156,105 +156,157 @@ public final class DeepRender {
      *     Java array holds
      */
     public static Result compute(DeepParams params, Options options) {
-        if ((long) options.firstRow() + options.rows() > params.height()) {
-            throw new InvalidParameterException("rows", options.firstRow() + "+" + options.rows(),
-                    "within the image's " + params.height() + " rows");
-        }
-        if ((long) options.rows() * params.width() > Integer.MAX_VALUE - 8) {
-            throw new InvalidParameterException("rows", options.rows(),
-                    "few enough that rows x " + params.width() + " counts fit one Java array");
-        }
-        int bits = params.precisionBits() + ORBIT_EXTRA_BITS;
-        ReferenceOrbit orbit = ReferenceOrbit.ofCenter(params, bits);
-        ExactCoordinates coordinates = new ExactCoordinates(params);
-        ExtendedDouble halfStep = coordinates.halfStep();
-        double[] fractions = coordinates.centerFloorFractions(bits);
-        boolean extended = switch (options.arithmetic()) {
-            case AUTO -> params.log2PixelStep() < EXTENDED_BELOW_LOG2_STEP;
-            case DOUBLE -> false;
-            case EXTENDED -> true;
-        };
-        BlaTable table = null;
-        if (options.bla()) {
-            // Every |dc| is at most (W + H) s/2 + 2 2^-p, and its rounding error below 2^-49 of that.
-            ExtendedDouble maxDc = halfStep.multiply(params.width() + params.height())
-                    .add(new ExtendedDouble(1.0, 1 - bits)).multiply(1 + 0x1p-45).up();
-            table = BlaTable.build(orbit, maxDc);
-        }
-        Perturbation loop = new Perturbation(orbit, table, params.maxIter(), extended, halfStep, fractions);
-        int w = params.width();
-        int[] counts = new int[options.rows() * w];
-        int threads = options.threads();
-        List<Perturbation.Counters> all = new ArrayList<>();
-        long t0 = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            Perturbation.Counters c = new Perturbation.Counters();
-            synchronized (all) {
-                all.add(c);
+        return prepare(params, options.bla(), options.arithmetic()).compute(options.firstRow(), options.rows(),
+                options.threads());
+    }
+
+    /**
+     * Does the per-render work once: the reference orbit in arbitrary precision, the bilinear table, the choice of
+     * arithmetic. The result computes any band of rows, any number of times, from any thread.
+     *
+     * @param params the render
+     * @param bla whether bilinear jumps are taken (never changes a count)
+     * @param arithmetic the deltas' number form
+     * @return the prepared render
+     */
+    public static Prepared prepare(DeepParams params, boolean bla, Arithmetic arithmetic) {
+        return new Prepared(params, bla, arithmetic);
+    }
+
+    /** A render with its reference orbit and bilinear table computed: bands of rows on demand. */
+    public static final class Prepared {
+        private final DeepParams params;
+        private final int bits;
+        private final ReferenceOrbit orbit;
+        private final ExactCoordinates coordinates;
+        private final boolean extended;
+        private final BlaTable table;
+        private final Perturbation loop;
+
+        private Prepared(DeepParams params, boolean bla, Arithmetic arithmetic) {
+            this.params = params;
+            this.bits = params.precisionBits() + ORBIT_EXTRA_BITS;
+            this.orbit = ReferenceOrbit.ofCenter(params, bits);
+            this.coordinates = new ExactCoordinates(params);
+            ExtendedDouble halfStep = coordinates.halfStep();
+            double[] fractions = coordinates.centerFloorFractions(bits);
+            this.extended = switch (arithmetic) {
+                case AUTO -> params.log2PixelStep() < EXTENDED_BELOW_LOG2_STEP;
+                case DOUBLE -> false;
+                case EXTENDED -> true;
+            };
+            if (bla) {
+                // Every |dc| is at most (W + H) s/2 + 2 2^-p, and its rounding error below 2^-49 of that.
+                ExtendedDouble maxDc = halfStep.multiply(params.width() + params.height())
+                        .add(new ExtendedDouble(1.0, 1 - bits)).multiply(1 + 0x1p-45).up();
+                this.table = BlaTable.build(orbit, maxDc);
+            } else {
+                this.table = null;
             }
-            for (int i = next.getAndIncrement(); i < counts.length; i = next.getAndIncrement()) {
-                int px = i % w;
-                int py = options.firstRow() + i / w;
-                counts[i] = loop.count(2 * px - w, params.height() - 2 * py, c);
-            }
-        };
-        runAll(work, threads);
-        long t1 = System.nanoTime();
-        List<Integer> uncertain = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == Perturbation.UNCERTAIN) {
-                uncertain.add(i);
-            }
+            this.loop = new Perturbation(orbit, table, params.maxIter(), extended, halfStep, fractions);
         }
-        List<Integer> settled = new ArrayList<>();
-        if (!uncertain.isEmpty()) {
-            DoubleDoublePerturbation second = new DoubleDoublePerturbation(orbit, params.maxIter(), extended,
-                    coordinates.halfStepDoubleDouble(), coordinates.centerFloorFractionsDoubleDouble(bits));
-            AtomicInteger k = new AtomicInteger();
-            runAll(() -> {
+
+        /** {@return the render these bands are of} */
+        public DeepParams params() {
+            return params;
+        }
+
+        /**
+         * Renders rows {@code [firstRow, firstRow + rows)}: every count exact. The statistics' orbit and table
+         * times are the preparation's, the same for every band.
+         *
+         * @param firstRow the band's first row
+         * @param rows how many rows
+         * @param threads threads for the band's pixels, at least 1
+         * @return the counts and statistics
+         * @throws InvalidParameterException when the band reaches past the image's last row, or has more counts
+         *     than one Java array holds
+         */
+        public Result compute(int firstRow, int rows, int threads) {
+            if (firstRow < 0 || rows < 1 || (long) firstRow + rows > params.height()) {
+                throw new InvalidParameterException("rows", firstRow + "+" + rows,
+                        "within the image's " + params.height() + " rows");
+            }
+            if ((long) rows * params.width() > Integer.MAX_VALUE - 8) {
+                throw new InvalidParameterException("rows", rows,
+                        "few enough that rows x " + params.width() + " counts fit one Java array");
+            }
+            if (threads < 1) {
+                throw new InvalidParameterException("threads", threads, "at least 1");
+            }
+            int w = params.width();
+            int[] counts = new int[rows * w];
+            List<Perturbation.Counters> all = new ArrayList<>();
+            long t0 = System.nanoTime();
+            AtomicInteger next = new AtomicInteger();
+            Runnable work = () -> {
                 Perturbation.Counters c = new Perturbation.Counters();
                 synchronized (all) {
                     all.add(c);
                 }
-                for (int j = k.getAndIncrement(); j < uncertain.size(); j = k.getAndIncrement()) {
-                    int i = uncertain.get(j);
-                    counts[i] = second.count(2 * (i % w) - w, params.height() - 2 * (options.firstRow() + i / w), c);
+                for (int i = next.getAndIncrement(); i < counts.length; i = next.getAndIncrement()) {
+                    int px = i % w;
+                    int py = firstRow + i / w;
+                    counts[i] = loop.count(2 * px - w, params.height() - 2 * py, c);
                 }
-            }, Math.min(threads, uncertain.size()));
-            for (int i : uncertain) {
-                if (counts[i] != Perturbation.UNCERTAIN) {
-                    settled.add(i);
+            };
+            runAll(work, threads);
+            long t1 = System.nanoTime();
+            List<Integer> uncertain = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == Perturbation.UNCERTAIN) {
+                    uncertain.add(i);
                 }
             }
-            uncertain.removeAll(settled);
-        }
-        long t15 = System.nanoTime();
-        if (!uncertain.isEmpty()) {
-            DeepOracle oracle = new DeepOracle(params);
-            AtomicInteger k = new AtomicInteger();
-            runAll(() -> {
-                for (int j = k.getAndIncrement(); j < uncertain.size(); j = k.getAndIncrement()) {
-                    int i = uncertain.get(j);
-                    counts[i] = oracle.count(i % w, options.firstRow() + i / w);
+            List<Integer> settled = new ArrayList<>();
+            if (!uncertain.isEmpty()) {
+                DoubleDoublePerturbation second = new DoubleDoublePerturbation(orbit, params.maxIter(), extended,
+                        coordinates.halfStepDoubleDouble(), coordinates.centerFloorFractionsDoubleDouble(bits));
+                AtomicInteger k = new AtomicInteger();
+                runAll(() -> {
+                    Perturbation.Counters c = new Perturbation.Counters();
+                    synchronized (all) {
+                        all.add(c);
+                    }
+                    for (int j = k.getAndIncrement(); j < uncertain.size(); j = k.getAndIncrement()) {
+                        int i = uncertain.get(j);
+                        counts[i] = second.count(2 * (i % w) - w, params.height() - 2 * (firstRow + i / w), c);
+                    }
+                }, Math.min(threads, uncertain.size()));
+                for (int i : uncertain) {
+                    if (counts[i] != Perturbation.UNCERTAIN) {
+                        settled.add(i);
+                    }
                 }
-            }, Math.min(threads, uncertain.size()));
+                uncertain.removeAll(settled);
+            }
+            long t15 = System.nanoTime();
+            if (!uncertain.isEmpty()) {
+                DeepOracle oracle = new DeepOracle(params);
+                AtomicInteger k = new AtomicInteger();
+                runAll(() -> {
+                    for (int j = k.getAndIncrement(); j < uncertain.size(); j = k.getAndIncrement()) {
+                        int i = uncertain.get(j);
+                        counts[i] = oracle.count(i % w, firstRow + i / w);
+                    }
+                }, Math.min(threads, uncertain.size()));
+            }
+            long t2 = System.nanoTime();
+            long rebases = 0;
+            long jumps = 0;
+            long skipped = 0;
+            long steps = 0;
+            for (Perturbation.Counters c : all) {
+                rebases += c.rebases;
+                jumps += c.blaJumps;
+                skipped += c.blaSkipped;
+                steps += c.steps;
+            }
+            Stats stats = new Stats(orbit.nanos(), table == null ? 0 : table.nanos(), t1 - t0, t15 - t1, t2 - t15,
+                    orbit.length(), bits, extended, rebases, jumps, skipped, steps, settled.size() + uncertain.size(),
+                    uncertain.size());
+            return new Result(counts, stats);
         }
-        long t2 = System.nanoTime();
-        long rebases = 0;
-        long jumps = 0;
-        long skipped = 0;
-        long steps = 0;
-        for (Perturbation.Counters c : all) {
-            rebases += c.rebases;
-            jumps += c.blaJumps;
-            skipped += c.blaSkipped;
-            steps += c.steps;
-        }
-        Stats stats = new Stats(orbit.nanos(), table == null ? 0 : table.nanos(), t1 - t0, t15 - t1, t2 - t15,
-                orbit.length(), bits, extended, rebases, jumps, skipped, steps, settled.size() + uncertain.size(),
-                uncertain.size());
-        return new Result(counts, stats);
     }
 
     private static void runAll(Runnable work, int threads) {

@@ -1,7 +1,7 @@
 package dev.squall.kernels.mandelbrot;
 
 import dev.squall.kernels.InvalidParameterException;
-import dev.squall.kernels.Kernel;
+import dev.squall.kernels.EscapeTime;
 import dev.squall.kernels.Pixels;
 import dev.squall.kernels.Precision;
 import java.lang.foreign.MemorySegment;
@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * One escape-time render: its size, view, iterations, precision and {@link Formula} (the Mandelbrot set unless said
- * otherwise). An invalid combination cannot be constructed, so nothing downstream re-checks it. As a {@link Kernel}:
+ * otherwise). An invalid combination cannot be constructed, so nothing downstream re-checks it. As a
+ * {@link dev.squall.kernels.Kernel}:
  * u32 counts, one pixel at a time (no halo), defined by {@link MandelbrotReference#pixel}.
  *
  * @param width the image's width in pixels, at least 1
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param formula the map that is iterated
  */
 public record MandelbrotParams(int width, int height, View view, int maxIter, Precision precision, Formula formula)
-        implements Kernel {
+        implements EscapeTime {
 
     /**
      * A render of the Mandelbrot set itself.
@@ -67,6 +68,7 @@ public record MandelbrotParams(int width, int height, View view, int maxIter, Pr
     }
 
     /** {@return {@code width * height}, as a long: it may be more than an int holds} */
+    @Override
     public long pixels() {
         return (long) width * height;
     }
@@ -77,10 +79,10 @@ public record MandelbrotParams(int width, int height, View view, int maxIter, Pr
         return formula.name();
     }
 
-    /** {@return {@link Kernel.Layout#U32_COUNTS}} */
+    /** {@return the view's rectangle: {@code view XMIN,XMAX,YMIN,YMAX}} */
     @Override
-    public Layout layout() {
-        return Layout.U32_COUNTS;
+    public String viewLabel() {
+        return "view " + view.xMin() + "," + view.xMax() + "," + view.yMin() + "," + view.yMax();
     }
 
     /**

@@ -1,0 +1,156 @@
+package dev.squall.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.squall.kernels.Precision;
+import dev.squall.testing.OpenClTestDevice;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code render mandelbrot --center RE,IM --zoom Z}: deep zoom from the command line, exact counts. */
+class DeepZoomCommandTest {
+    /** shared/reference/deep-zoom.md's two locations (Kalles Fraktaler's benchmark views). */
+    static final String RE_14 = "-1.759817130804847813610825010561798238243999999999999999999800";
+    static final String IM_14 = "-0.012593310799749865383746631843264858450340000000000000000000";
+    static final String RE_113 = "-1.47981577613247326072298452597877854692240725774045369689878510139864920741002293820"
+            + "250517329282011227363313053159203914640783415609608168660705123082446357179491909705403381200";
+    static final String IM_113 = "-0.00063911193261361727152139632255671572957303918943984736047394936471220951961813"
+            + "321928573067036466151147195436388486168819318341208023229522609015461543581599807510715681229605";
+
+    @TempDir
+    Path dir;
+
+    private static long sum(byte[] counts) {
+        long sum = 0;
+        ByteBuffer b = ByteBuffer.wrap(counts).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) {
+            sum += Integer.toUnsignedLong(b.getInt());
+        }
+        return sum;
+    }
+
+    private static String crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return String.format("%08x", crc.getValue());
+    }
+
+    @Test
+    void theFirstReferenceLocationIsExactAndVerifiedInArbitraryPrecision() throws IOException {
+        Path counts = dir.resolve("d.u32");
+        CliRun run = CliRun.of("render", "mandelbrot", "--width", "32", "--height", "32", "--max-iter", "4036",
+                "--center", RE_14 + "," + IM_14, "--zoom", "1.00E14", "--device", "cpu", "--verify",
+                "--counts", counts.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("verified: 1024 pixels identical to the Java reference (deep zoom 1.00E+14,"
+                + " sum 481694, crc32 44c07a66)\nmandelbrot 32x32 deep zoom 1.00E+14 max-iter 4036 on cpu"),
+                run::toString);
+        byte[] bytes = Files.readAllBytes(counts);
+        assertEquals(481694, sum(bytes));
+        assertEquals("44c07a66", crc(bytes));
+    }
+
+    @Test
+    void theSecondReferenceLocationIsExact() throws IOException {
+        Path counts = dir.resolve("d.u32");
+        CliRun run = CliRun.of("render", "mandelbrot", "--width", "32", "--height", "32", "--max-iter", "35494",
+                "--center", RE_113 + "," + IM_113, "--zoom", "5.00E113", "--device", "cpu", "--counts",
+                counts.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        byte[] bytes = Files.readAllBytes(counts);
+        assertEquals(23270782, sum(bytes));
+        assertEquals("620dd7eb", crc(bytes));
+    }
+
+    /**
+     * Where the direct render's double coordinates are exact (a dyadic centre and step, power-of-two widths), the
+     * deep zoom of the same view gives the same counts: row 0 at the top is the direct view with YMIN above YMAX.
+     */
+    @ParameterizedTest(name = "{0}x{1} at {2},{3} zoom {4}")
+    @CsvSource({"64, 64, 0, 0, 1, '-2,2,2,-2'", "32, 16, -0.75, 0.125, 4, '-1.75,0.25,0.625,-0.375'",
+                "64, 8, -1.5, 0, 16, '-2.5,-0.5,0.125,-0.125'"})
+    void shallowViewsEqualTheDirectRender(int w, int h, String re, String im, String zoom, String view)
+            throws IOException {
+        Path deep = dir.resolve("deep.u32");
+        Path direct = dir.resolve("direct.u32");
+        CliRun a = CliRun.of("render", "mandelbrot", "--width", "" + w, "--height", "" + h, "--max-iter", "300",
+                "--center", re + "," + im, "--zoom", zoom, "--device", "cpu", "--counts", deep.toString());
+        assertEquals(0, a.exitCode(), a::toString);
+        CliRun b = CliRun.of("render", "mandelbrot", "--width", "" + w, "--height", "" + h, "--max-iter", "300",
+                "--view", view, "--device", "cpu", "--counts", direct.toString());
+        assertEquals(0, b.exitCode(), b::toString);
+        assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(deep));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        --center 0,x --zoom 1                  | squall: --center must be a decimal number, got "x"
+        --center 0,0,0 --zoom 1                | squall: --center must be two decimal numbers RE,IM, got "0,0,0"
+        --center 0,0 --zoom -1                 | squall: --zoom must be a positive decimal number, got "-1"
+        --center 0,0 --zoom 0                  | squall: --zoom must be a positive decimal number, got "0"
+        --center 0,0 --zoom Infinity           | squall: --zoom must be a positive decimal number, got "Infinity"
+        --center 0,0 --zoom 1e                 | squall: --zoom must be a positive decimal number, got "1e"
+        --center 0,0                           | squall: --center needs --zoom Z
+        --zoom 1e300                           | squall: --zoom needs --center RE,IM
+        --center 0,0 --zoom 1 --view -2,1,-1,1 | squall: --view and --center/--zoom are two ways to give the view: give one
+        --center 0,0 --zoom 1 --precision f32  | squall: --precision is not for deep zoom (--center): its arithmetic is chosen for each render, every count exact
+        """)
+    void badDeepZoomInputExitsTwoAndWritesNothing(String change, String message) throws IOException {
+        Path counts = dir.resolve("kept.u32");
+        Files.writeString(counts, "before");
+        String[] extra = change.strip().split(" +");
+        String[] args = new String[8 + extra.length];
+        System.arraycopy(new String[] {"render", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "10"},
+                0, args, 0, 8);
+        System.arraycopy(extra, 0, args, 8, extra.length);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--counts";
+        all[args.length + 1] = counts.toString();
+        CliRun run = CliRun.of(all);
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals(message + "\n", run.err());
+        assertEquals("before", Files.readString(counts), "the file is untouched");
+    }
+
+    @Test
+    void otherFormulasAndBenchRefuseACentre() {
+        CliRun julia = CliRun.of("render", "julia", "--c", "0,0", "--width", "8", "--height", "8", "--max-iter",
+                "10", "--center", "0,0", "--zoom", "1");
+        assertEquals(2, julia.exitCode(), julia::toString);
+        assertEquals("squall: --center and --zoom (deep zoom) are the Mandelbrot set's; give julia a --view\n",
+                julia.err());
+        CliRun bench = CliRun.of("bench", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "10",
+                "--center", "0,0", "--zoom", "1");
+        assertEquals(2, bench.exitCode(), bench::toString);
+        assertEquals("squall: --center and --zoom (deep zoom) are render mandelbrot's; give --view here\n",
+                bench.err());
+    }
+
+    /** An OpenCL device does not run deep zoom yet: refused by name when named, the CPU backend under auto. */
+    @Test
+    void anOpenClDeviceRefusesByNameAndAutoRendersOnTheCpu() throws IOException {
+        String id = OpenClTestDevice.require(Precision.F64).id();
+        Path counts = dir.resolve("d.u32");
+        CliRun named = CliRun.of("render", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "50",
+                "--center", "-0.75,0.1", "--zoom", "1e20", "--device", id, "--counts", counts.toString());
+        assertEquals(2, named.exitCode(), named::toString);
+        assertEquals("squall: --device " + id + " does not run the deep zoom kernel\n", named.err());
+        assertTrue(Files.notExists(counts));
+        CliRun auto = CliRun.of("render", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "50",
+                "--center", "-0.75,0.1", "--zoom", "1e20", "--device", "auto", "--counts", counts.toString());
+        assertEquals(0, auto.exitCode(), auto::toString);
+        assertEquals("squall: device " + id + " does not run the deep zoom kernel; rendering on the CPU backend\n",
+                auto.err());
+        assertTrue(auto.out().contains(" on cpu "), auto::toString);
+    }
+}

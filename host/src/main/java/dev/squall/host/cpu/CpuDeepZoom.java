@@ -1,0 +1,37 @@
+package dev.squall.host.cpu;
+
+import dev.squall.host.BandStats;
+import dev.squall.host.KernelRun;
+import dev.squall.host.tiling.Band;
+import dev.squall.kernels.Pixels;
+import dev.squall.kernels.deep.DeepParams;
+import dev.squall.kernels.deep.DeepRender;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Deep zoom on the CPU: the reference orbit (arbitrary precision) and the bilinear table computed once when the run
+ * is prepared, then each band's pixels as perturbations of it ({@link DeepRender}: rebasing, bilinear jumps, every
+ * count proven exact or recomputed at higher precision), on the backend's threads. Scalar Java for now: the
+ * reference the Vector API and OpenCL loops will be checked against.
+ */
+final class CpuDeepZoom implements KernelRun {
+    private final DeepRender.Prepared prepared;
+    private final int threads;
+
+    CpuDeepZoom(CpuBackend backend, DeepParams params) {
+        this.prepared = DeepRender.prepare(params, true, DeepRender.Arithmetic.AUTO);
+        this.threads = backend.threads();
+    }
+
+    @Override
+    public BandStats run(Band band, MemorySegment destination) {
+        long t0 = System.nanoTime();
+        DeepRender.Result result = prepared.compute(band.firstRow(), band.rows(), threads);
+        int[] counts = result.counts();
+        for (int i = 0; i < counts.length; i++) {
+            destination.setAtIndex(Pixels.U32, i, counts[i]);
+        }
+        DeepRender.Stats s = result.stats();
+        return new BandStats(s.steps() + s.blaSkippedIterations(), 0, System.nanoTime() - t0, 0);
+    }
+}
