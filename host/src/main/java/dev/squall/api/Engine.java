@@ -233,7 +233,8 @@ public final class Engine implements AutoCloseable {
                     keptMismatches, DeviceSelector::cpu, listener::notice);
             Verdict verdict = result.verdict();
             return new FileRender(result, verdict == null ? null : new Verification(verdict.pixels(),
-                    verdict.mismatches(), verdict.first().stream().map(Object::toString).toList()));
+                    verdict.mismatches(), verdict.first().stream().map(Object::toString).toList(),
+                    verdict.imagePixels()));
         } catch (DeviceUnavailableException e) {
             if (e.getCause() instanceof KernelRefusedException refused) {
                 throw refused;

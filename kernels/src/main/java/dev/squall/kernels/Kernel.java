@@ -43,6 +43,31 @@ public interface Kernel {
      */
     void reference(int firstRow, int rows, MemorySegment out);
 
+    /**
+     * The reference's value of one pixel, as {@link Layout#read} gives it: for checking a sample of a large output
+     * whose reference is slow. By default the pixel's row is computed and the pixel read from it.
+     *
+     * @param px the column
+     * @param py the row
+     * @return the pixel
+     */
+    default long referencePixel(int px, int py) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment row = arena.allocate((long) width() * layout().bytesPerPixel(), Integer.BYTES);
+            reference(py, 1, row);
+            return layout().read(row, px);
+        }
+    }
+
+    /**
+     * {@return the most pixels an output may have for verification to compare every one of them with the
+     * reference; beyond it, as many of the first rows and a fixed random sample of the others: for kernels whose reference is far slower
+     * than their devices (arbitrary precision). No limit by default}
+     */
+    default long verifyEveryPixelUpTo() {
+        return Long.MAX_VALUE;
+    }
+
     /** What one output pixel is, and how it is stored. */
     enum Layout {
         /** An unsigned 32-bit count, little-endian: escape-time kernels. */

@@ -98,9 +98,10 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
                         }
                         return Squall.EXIT_MISMATCH;
                     }
-                    stdout.printf(Locale.ROOT, "verified: %d pixels identical to the Java reference (%s, sum %d,"
-                            + " crc32 %08x)%n", verdict.pixels(), arithmetic(params), result.iterations(),
-                            result.crc32());
+                    stdout.printf(Locale.ROOT, "verified: %s identical to the Java reference (%s, sum %d, crc32"
+                            + " %08x)%n", verdict.sampled() ? String.format(Locale.ROOT, "%d of %d pixels (the"
+                            + " first rows and a random sample)", verdict.pixels(), verdict.imagePixels())
+                            : verdict.pixels() + " pixels", arithmetic(params), result.iterations(), result.crc32());
                 }
                 render.commit();
                 stdout.printf(Locale.ROOT, "%s %dx%d %s max-iter %d on %s: %.3f s%s, %.3f Giter/s (%d iterations, %d"

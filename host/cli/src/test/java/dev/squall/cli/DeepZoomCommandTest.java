@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.squall.kernels.Precision;
+import dev.squall.testing.Faults;
 import dev.squall.testing.OpenClTestDevice;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -120,6 +121,39 @@ class DeepZoomCommandTest {
         assertEquals(2, run.exitCode(), run::toString);
         assertEquals(message + "\n", run.err());
         assertEquals("before", Files.readString(counts), "the file is untouched");
+    }
+
+    /**
+     * Beyond 64 x 64 pixels, --verify recomputes in arbitrary precision the first rows (4096 pixels) and a fixed
+     * random sample of the others, and says so; a device that gets a pixel of the first rows wrong exits 3 with
+     * nothing written.
+     */
+    @Test
+    void largeDeepRendersAreVerifiedOnTheirFirstRowsAndASample() throws IOException {
+        String[] args = {"render", "mandelbrot", "--width", "96", "--height", "64", "--max-iter", "500",
+            "--center", "-0.7436438870371587,0.1318259042053119", "--zoom", "1e9", "--device", "cpu", "--verify"};
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().matches("(?s)verified: \\d+ of 6144 pixels \\(the first rows and a random sample\\)"
+                + " identical to the Java reference \\(deep zoom 1E\\+9, sum \\d+, crc32 [0-9a-f]{8}\\)\n.*"),
+                run::toString);
+        int checked = Integer.parseInt(run.out().split(" ")[1]);
+        assertTrue(checked > 4096 && checked < 6144, run::toString);
+        Path out = dir.resolve("d.png");
+        Squall.deviceDecorator = Faults.corruptPixel(96 * 3 + 7);
+        try {
+            String[] corrupt = java.util.Arrays.copyOf(args, args.length + 2);
+            corrupt[args.length] = "--out";
+            corrupt[args.length + 1] = out.toString();
+            CliRun bad = CliRun.of(corrupt);
+            assertEquals(3, bad.exitCode(), bad::toString);
+            assertTrue(bad.err().startsWith("verify: 1 of " + checked + " pixels differ from the Java reference"),
+                    bad::toString);
+            assertTrue(bad.err().contains("  (7, 3): device "), bad::toString);
+            assertTrue(Files.notExists(out), "nothing written");
+        } finally {
+            Squall.deviceDecorator = java.util.function.UnaryOperator.identity();
+        }
     }
 
     @Test

@@ -19,7 +19,10 @@ public final class Verifier {
     }
 
     /** What one piece of rows contributed: its number of mismatches and at most {@code keep} of them, in order. */
-    private record PieceVerdict(long mismatches, List<Mismatch> first) {
+    private record PieceVerdict(long mismatches, List<Mismatch> first, long compared) {
+        PieceVerdict(long mismatches, List<Mismatch> first) {
+            this(mismatches, first, 0);
+        }
     }
 
     /**
@@ -27,10 +30,18 @@ public final class Verifier {
      * {@link #check(Kernel, MemorySegment, int)} on the whole result.
      */
     public static final class Tiles {
+        /** Pixels a sampled verification draws at random, beyond the first tile. */
+        public static final int SAMPLE = 1024;
+
         private final Kernel kernel;
         private final int keep;
         private long mismatches;
+        private long compared;
         private final List<Mismatch> first = new ArrayList<>();
+        /** The sampled pixels' indices, sorted, or null when every pixel is compared. */
+        private final long[] sample;
+        /** With a sample: the first rows, compared whole (as many pixels as the limit, at least one row). */
+        private final int wholeRows;
 
         /**
          * A verifier of {@code kernel}'s tiles.
@@ -41,11 +52,33 @@ public final class Verifier {
         public Tiles(Kernel kernel, int keep) {
             this.kernel = kernel;
             this.keep = keep;
+            long total = (long) kernel.width() * kernel.height();
+            this.sample = total <= kernel.verifyEveryPixelUpTo() ? null
+                    : new java.util.Random(total * 31 + kernel.width()).longs(SAMPLE, 0, total).sorted().distinct()
+                            .toArray();
+            this.wholeRows = (int) Math.min(kernel.height(),
+                    Math.max(1, Math.min(kernel.verifyEveryPixelUpTo(), total) / kernel.width()));
         }
 
-        /** Compares the rows of {@code tile}, whose pixels are {@code pixels}. */
+        /**
+         * Compares the rows of {@code tile}, whose pixels are {@code pixels}: every one, or for a sampled kernel
+         * every one of the first rows (up to the kernel's limit of pixels) and the sample's others.
+         */
         public void check(Band tile, MemorySegment pixels) {
-            PieceVerdict verdict = compare(kernel, pixels, tile.firstRow(), tile.rows(), keep);
+            PieceVerdict verdict;
+            if (sample == null) {
+                verdict = compare(kernel, pixels, tile.firstRow(), tile.rows(), keep);
+                compared += tile.pixels(kernel.width());
+            } else {
+                int whole = Math.max(0, Math.min(tile.rows(), wholeRows - tile.firstRow()));
+                PieceVerdict head = whole == 0 ? new PieceVerdict(0, List.of())
+                        : compare(kernel, pixels, tile.firstRow(), whole, keep);
+                PieceVerdict rest = compareSample(tile, pixels, whole);
+                List<Mismatch> both = new ArrayList<>(head.first());
+                both.addAll(rest.first());
+                verdict = new PieceVerdict(head.mismatches() + rest.mismatches(), both);
+                compared += (long) whole * kernel.width() + rest.compared();
+            }
             mismatches += verdict.mismatches();
             for (Mismatch m : verdict.first()) {
                 if (first.size() < keep) {
@@ -55,7 +88,26 @@ public final class Verifier {
         }
 
         public Verdict verdict() {
-            return new Verdict((long) kernel.width() * kernel.height(), mismatches, List.copyOf(first));
+            return new Verdict(compared, mismatches, List.copyOf(first), (long) kernel.width() * kernel.height());
+        }
+
+        /**
+         * The sample's pixels within {@code tile} past its first {@code skipRows} rows, each by
+         * {@link Kernel#referencePixel}, in parallel.
+         */
+        private PieceVerdict compareSample(Band tile, MemorySegment pixels, int skipRows) {
+            int width = kernel.width();
+            long from = tile.firstPixel(width);
+            long start = from + (long) skipRows * width;
+            long to = from + tile.pixels(width);
+            long[] mine = java.util.Arrays.stream(sample).filter(i -> i >= start && i < to).toArray();
+            List<Mismatch> found = java.util.Arrays.stream(mine).parallel().mapToObj(i -> {
+                long device = kernel.layout().read(pixels, i - from);
+                long expected = kernel.referencePixel((int) (i % width), (int) (i / width));
+                return device == expected ? null : new Mismatch((int) (i % width), (int) (i / width), device,
+                        expected, kernel.layout());
+            }).filter(java.util.Objects::nonNull).toList();
+            return new PieceVerdict(found.size(), found.stream().limit(keep).toList(), mine.length);
         }
     }
 

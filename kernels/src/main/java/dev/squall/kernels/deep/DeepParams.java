@@ -69,6 +69,24 @@ public record DeepParams(int width, int height, int maxIter, DeepView view) impl
         }
     }
 
+    /** {@return the oracle's count of pixel ({@code px}, {@code py})} */
+    @Override
+    public long referencePixel(int px, int py) {
+        return new DeepOracle(this).count(px, py);
+    }
+
+    /**
+     * {@return {@value #VERIFY_ALL_UP_TO}: every pixel of outputs up to 64 x 64 is recomputed in arbitrary precision
+     * when verified (seconds to minutes at depth), a sample beyond}
+     */
+    @Override
+    public long verifyEveryPixelUpTo() {
+        return VERIFY_ALL_UP_TO;
+    }
+
+    /** Pixels verified one by one at most; larger renders are verified on the first tile and a sample. */
+    public static final long VERIFY_ALL_UP_TO = 64 * 64;
+
     /** {@return {@code width * height}, as a long: it may be more than an int holds} */
     @Override
     public long pixels() {
