@@ -54,7 +54,8 @@ public final class FileRender implements AutoCloseable {
     /** {@return what the render cost and its checksum} */
     public Summary summary() {
         RenderResult r = result.render();
-        return new Summary(r.device(), r.bands(), r.seconds(), r.prepareSeconds(), r.iterations(), result.crc32());
+        return new Summary(r.device(), r.bands(), r.seconds(), r.prepareSeconds(), r.iterations(), result.crc32(),
+                r.report());
     }
 
     /**
@@ -66,9 +67,11 @@ public final class FileRender implements AutoCloseable {
      * @param prepareSeconds the program builds' time
      * @param iterations the sum of all counts
      * @param crc32 the CRC-32 of the counts, u32 little-endian, row-major (as the counts file holds them)
+     * @param details what the kernel's runs said of themselves (a deep zoom's reference orbit, table and pixels
+     *     recomputed at higher precision), or empty
      */
     public record Summary(String device, int tiles, double seconds, double prepareSeconds, long iterations,
-            long crc32) {
+            long crc32, String details) {
         /** {@return billions of iterations per second: the sum of counts over the render's time} */
         public double giterPerSecond() {
             return iterations / seconds / 1e9;

@@ -21,6 +21,14 @@ public interface KernelRun extends AutoCloseable {
      */
     BandStats run(Band band, MemorySegment destination);
 
+    /**
+     * {@return what this run did beyond its bands' stats, for the summary (a deep zoom's orbit, table and pixels
+     * recomputed at higher precision); empty by default}
+     */
+    default String report() {
+        return "";
+    }
+
     /** Releases the invocation's device resources; the device itself stays open. */
     @Override
     default void close() {

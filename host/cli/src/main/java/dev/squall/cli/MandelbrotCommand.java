@@ -109,6 +109,9 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
                         params.maxIter(), result.device(), result.seconds(), result.prepareSeconds() >= 0.0005
                                 ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
                         result.giterPerSecond(), result.iterations(), result.tiles(), result.tiles() == 1 ? "" : "s");
+                if (!result.details().isEmpty()) {
+                    stdout.println("  " + result.details());
+                }
                 return 0;
             } finally {
                 Shutdown.remove(Shutdown.Step.CLEAN_UP, stopped);

@@ -68,6 +68,11 @@ class DeepZoomCommandTest {
                 "--center", RE_113 + "," + IM_113, "--zoom", "5.00E113", "--device", "cpu", "--counts",
                 counts.toString());
         assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().matches("(?s)mandelbrot 32x32 deep zoom 5\\.00E\\+113 max-iter 35494 on cpu .*\n  deep zoom:"
+                + " reference orbit [0-9.]+ s \\(\\d+ steps, 646 bits\\), bilinear table [0-9.]+ s, pixels [0-9.]+ s"
+                + " \\(double deltas, [1-9]\\d* rebases, [1-9]\\d* jumps skipping \\d+ steps, \\d+ steps\\); \\d+ pixels"
+                + " recomputed in double-double \\([0-9.]+ s\\), 0 in arbitrary precision \\([0-9.]+ s\\)\n"),
+                run::toString);
         byte[] bytes = Files.readAllBytes(counts);
         assertEquals(23270782, sum(bytes));
         assertEquals("620dd7eb", crc(bytes));

@@ -17,6 +17,16 @@ import java.lang.foreign.MemorySegment;
 final class CpuDeepZoom implements KernelRun {
     private final DeepRender.Prepared prepared;
     private final int threads;
+    private long pixelNanos;
+    private long doubleDoubleNanos;
+    private long oracleNanos;
+    private long rebases;
+    private long jumps;
+    private long skipped;
+    private long steps;
+    private long doubleDoublePixels;
+    private long oraclePixels;
+    private DeepRender.Stats last;
 
     CpuDeepZoom(CpuBackend backend, DeepParams params) {
         this.prepared = DeepRender.prepare(params, true, DeepRender.Arithmetic.AUTO);
@@ -32,6 +42,35 @@ final class CpuDeepZoom implements KernelRun {
             destination.setAtIndex(Pixels.U32, i, counts[i]);
         }
         DeepRender.Stats s = result.stats();
+        synchronized (this) {
+            last = s;
+            pixelNanos += s.pixelNanos();
+            doubleDoubleNanos += s.doubleDoubleNanos();
+            oracleNanos += s.oracleNanos();
+            rebases += s.rebases();
+            jumps += s.blaJumps();
+            skipped += s.blaSkippedIterations();
+            steps += s.steps();
+            doubleDoublePixels += s.doubleDoublePixels();
+            oraclePixels += s.recomputedPixels();
+        }
         return new BandStats(s.steps() + s.blaSkippedIterations(), 0, System.nanoTime() - t0, 0);
+    }
+
+    /**
+     * {@return the reference orbit's and table's times and size, the per-pixel time, and the pixels whose count the
+     * first tier could not prove (recomputed in double-double, and by the arbitrary-precision oracle)}
+     */
+    @Override
+    public synchronized String report() {
+        if (last == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "deep zoom: reference orbit %.3f s (%d steps, %d bits), bilinear"
+                + " table %.3f s, pixels %.3f s (%s deltas, %d rebases, %d jumps skipping %d steps, %d steps);"
+                + " %d pixels recomputed in double-double (%.3f s), %d in arbitrary precision (%.3f s)",
+                last.orbitNanos() / 1e9, last.orbitLength(), last.orbitBits(), last.blaNanos() / 1e9,
+                pixelNanos / 1e9, last.extended() ? "extended-exponent" : "double", rebases, jumps, skipped, steps,
+                doubleDoublePixels, doubleDoubleNanos / 1e9, oraclePixels, oracleNanos / 1e9);
     }
 }

@@ -103,6 +103,6 @@ public final class MandelbrotRenderer {
             throw new DeviceUnavailableException(e.getMessage(), e);
         }
         return new RenderResult(counts, result.device(), result.tiles(), result.seconds(), result.prepareSeconds(),
-                counts != null ? counts.sum() : sum[0], result.stages());
+                counts != null ? counts.sum() : sum[0], result.stages(), result.report());
     }
 }

@@ -9,7 +9,7 @@ import dev.squall.host.buffer.CountsBuffer;
  * sum of counts; {@code stages} the iterations actually executed and the time per stage, summed over bands.
  */
 public record RenderResult(CountsBuffer counts, String device, int bands, double seconds, double prepareSeconds,
-        long iterations, BandStats stages) {
+        long iterations, BandStats stages, String report) {
 
     /** The effective rate in billions of iterations per second: the sum of counts over the render's time. */
     public double giterPerSecond() {

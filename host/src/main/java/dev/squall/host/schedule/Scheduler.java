@@ -94,8 +94,10 @@ public final class Scheduler {
      * @param seconds the time of the tiles, preparing excluded
      * @param prepareSeconds the slowest device's preparing (program builds, uploads)
      * @param stages the work and stage times summed over the tiles
+     * @param report what the devices' runs said of themselves ({@link KernelRun#report}), joined; often empty
      */
-    public record Result(String device, int tiles, double seconds, double prepareSeconds, BandStats stages) {
+    public record Result(String device, int tiles, double seconds, double prepareSeconds, BandStats stages,
+            String report) {
     }
 
     /**
@@ -149,7 +151,9 @@ public final class Scheduler {
             BandStats stages = workers.stream().map(w -> w.stats).reduce(BandStats.NONE, BandStats::plus);
             double prepare = workers.size() == 1 ? (t1 - t0) / 1e9
                     : workers.stream().mapToLong(w -> w.prepareNanos).max().orElse(0) / 1e9;
-            return new Result(label(workers, queue), tiles.size(), (t2 - t1) / 1e9, prepare, stages);
+            String report = workers.stream().map(w -> w.run == null ? "" : w.run.report()).filter(r -> !r.isEmpty())
+                    .collect(Collectors.joining("; "));
+            return new Result(label(workers, queue), tiles.size(), (t2 - t1) / 1e9, prepare, stages, report);
         } finally {
             workers.forEach(Worker::closeRun);
             queue.closeFallback();
