@@ -16,6 +16,7 @@ import dev.squall.host.job.JobRunner;
 import dev.squall.host.opencl.OpenCl;
 import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.host.render.RenderMemory;
+import dev.squall.kernels.EscapeTime;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,15 +65,18 @@ public final class JobRun implements AutoCloseable {
         checkMemory(job);
         OpenClProbe probe = OpenCl.probe();
         try {
-            DeviceSelector.check(job.device(), job.first().precision(), probe);
+            DeviceSelector.check(job.device(), job.precision(), probe);
         } catch (DeviceUnavailableException e) {
             throw new EngineException(e.getMessage(), e);
         }
         return new JobRun(job, probe);
     }
 
-    /** {@return the first frame's parameters (every frame has the same size, precision and format)} */
-    public MandelbrotParams first() {
+    /**
+     * {@return the first frame's parameters (every frame has the same size, iterations and format): a
+     * {@link MandelbrotParams}, or a {@link dev.squall.kernels.deep.DeepParams} for a deep zoom}
+     */
+    public EscapeTime first() {
         return job.first();
     }
 
@@ -157,7 +161,9 @@ public final class JobRun implements AutoCloseable {
      * rows and coordinates on the heap ({@link RenderMemory}).
      */
     private static void checkMemory(Job job) {
-        MandelbrotParams params = job.first();
+        if (!(job.first() instanceof MandelbrotParams params)) {
+            return;    // a deep zoom's coordinates are exact, never arrays; its counts are checked as they go
+        }
         boolean png = job.format() == FrameFormat.PNG;
         if (png && RenderMemory.pngTooWide(params)) {
             throw new EngineException(String.format(Locale.ROOT, "width %d: PNG rows hold at most %d pixels (one Java"

@@ -56,7 +56,7 @@ class JobRunTest {
         };
         try (JobRun run = JobRun.read(file)) {
             assertEquals(2, run.frames());
-            assertEquals(new Formula.Julia(-0.8, 0.156), run.first().formula());
+            assertEquals(new Formula.Julia(-0.8, 0.156), ((MandelbrotParams) run.first()).formula());
             run.plan(false, heard::add);
             JobSummary summary = run.run(listener);
             assertEquals(2, summary.rendered());

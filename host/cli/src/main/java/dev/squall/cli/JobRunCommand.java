@@ -4,6 +4,7 @@ import dev.squall.api.EngineException;
 import dev.squall.api.JobListener;
 import dev.squall.api.JobRun;
 import dev.squall.api.JobSummary;
+import dev.squall.kernels.EscapeTime;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         JobSummary result;
-        MandelbrotParams p;
+        EscapeTime p;
         try (JobRun job = JobRun.read(file)) {
             p = job.first();
             plan(job, stderr).forEach(stdout::println);
@@ -56,7 +57,8 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "job: %d frame%s rendered, %d skipped%s, %dx%d %s max-iter %d on %s: %.3f s%s, "
                 + "%.3f Giter/s (%d iterations)%n", result.rendered(), result.rendered() == 1 ? "" : "s",
-                result.skipped(), others, p.width(), p.height(), p.precision(), p.maxIter(), result.device(),
+                result.skipped(), others, p.width(), p.height(), p instanceof MandelbrotParams m ? m.precision()
+                        : "deep zoom", p.maxIter(), result.device(),
                 result.seconds(), result.prepareSeconds() >= 0.0005
                         ? String.format(Locale.ROOT, " (+%.3f s build)", result.prepareSeconds()) : "",
                 result.giterPerSecond(), result.iterations());

@@ -1,5 +1,8 @@
 package dev.squall.host.job;
 
+import dev.squall.kernels.EscapeTime;
+import dev.squall.kernels.deep.DeepParams;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -15,19 +18,27 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrameParameters(String kernel, List<Double> c, Integer power, int width, int height, int maxIter,
-        String precision, List<Double> view, String format) {
+        String precision, List<Double> view, List<String> center, String zoom, String format) {
 
     public FrameParameters {
-        view = List.copyOf(view);
+        view = view == null ? null : List.copyOf(view);
         c = c == null ? null : List.copyOf(c);
+        center = center == null ? null : List.copyOf(center);
     }
 
-    static FrameParameters of(MandelbrotParams params, FrameFormat format) {
+    static FrameParameters of(EscapeTime frame, FrameFormat format) {
+        if (frame instanceof DeepParams deep) {
+            // The decimals as written (BigDecimal's own text), so equal strings mean equal views exactly.
+            return new FrameParameters("mandelbrot", null, null, deep.width(), deep.height(), deep.maxIter(), "deep",
+                    null, List.of(deep.view().re().toString(), deep.view().im().toString()),
+                    deep.view().zoom().toString(), format.label());
+        }
+        MandelbrotParams params = (MandelbrotParams) frame;
         View v = params.view();
         Formula f = params.formula();
         return new FrameParameters(f.name(), f instanceof Formula.Julia j ? List.of(j.cr(), j.ci()) : null,
                 f instanceof Formula.Multibrot m ? m.power() : null, params.width(), params.height(),
-                params.maxIter(), params.precision().label(), List.of(v.xMin(), v.xMax(), v.yMin(), v.yMax()),
-                format.label());
+                params.maxIter(), params.precision().label(), List.of(v.xMin(), v.xMax(), v.yMin(), v.yMax()), null,
+                null, format.label());
     }
 }

@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.squall.host.buffer.HostMemory;
 import dev.squall.host.device.DeviceSpec;
+import dev.squall.kernels.EscapeTime;
 import dev.squall.kernels.InvalidParameterException;
+import dev.squall.kernels.deep.DeepParams;
+import dev.squall.kernels.deep.DeepView;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -29,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,6 +78,7 @@ public final class JobFile {
             .build();
 
     private static final String VIEW = "an object {\"view\": [XMIN, XMAX, YMIN, YMAX]}";
+    private static final String DEEP = "{\"center\": [\"RE\", \"IM\"], \"zoom\": \"Z\"}";
 
     /** What each value allows, by its path with any index as {@code []}: said in every message about it. */
     private static final Map<String, String> ALLOWED = Map.ofEntries(
@@ -86,10 +91,15 @@ public final class JobFile {
             Map.entry("max_iter", "an integer of at least 1"),
             Map.entry("precision", "one of " + Precision.labels()),
             Map.entry("device", DeviceSpec.ALLOWED),
-            Map.entry("frames", "a non-empty array of frames, each " + VIEW),
-            Map.entry("frames[]", VIEW),
+            Map.entry("frames", "a non-empty array of frames, each " + VIEW + " or " + DEEP),
+            Map.entry("frames[]", VIEW + " or " + DEEP),
             Map.entry("frames[].view", View.ALLOWED),
-            Map.entry("zoom", "an object {\"center\": [X, Y], \"start_width\": W0, \"end_width\": W1, \"frames\": N}"),
+            Map.entry("frames[].center", "2 decimal numbers [\"RE\", \"IM\"] (strings keep every digit)"),
+            Map.entry("frames[].zoom", "a positive decimal number (a string such as \"1e300\")"),
+            Map.entry("zoom", "an object {\"center\": [X, Y], \"start_width\": W0, \"end_width\": W1, \"frames\": N}"
+                    + " or, for a deep zoom, {\"center\": [\"RE\", \"IM\"], \"start\": \"Z0\", \"end\": \"Z1\", \"frames\": N}"),
+            Map.entry("zoom.start", "a positive decimal number (a string such as \"1\")"),
+            Map.entry("zoom.end", "a positive decimal number (a string such as \"1e300\")"),
             Map.entry("zoom.center", Zoom.CENTER_ALLOWED),
             Map.entry("zoom.start_width", Zoom.WIDTH_ALLOWED),
             Map.entry("zoom.end_width", Zoom.WIDTH_ALLOWED),
@@ -109,10 +119,11 @@ public final class JobFile {
             OutputDocument output) {
     }
 
-    private record FrameDocument(JsonNode view) {
+    private record FrameDocument(JsonNode view, JsonNode center, JsonNode zoom) {
     }
 
-    private record ZoomDocument(JsonNode center, Double startWidth, Double endWidth, Integer frames) {
+    private record ZoomDocument(JsonNode center, Double startWidth, Double endWidth, Integer frames, JsonNode start,
+            JsonNode end) {
     }
 
     private record OutputDocument(String dir, String format) {
@@ -182,10 +193,21 @@ public final class JobFile {
         } catch (InvalidParameterException e) {
             throw invalid(JsonPath.ROOT.key("device"));
         }
-        List<View> views = views(d, width, height, maxIter, precision);
-        List<MandelbrotParams> frames = new ArrayList<>(views.size());
-        for (View view : views) {
-            frames.add(new MandelbrotParams(width, height, view, maxIter, precision, formula));
+        List<EscapeTime> frames = new ArrayList<>();
+        for (Object view : views(d, width, height, maxIter, precision)) {
+            if (view instanceof View v) {
+                frames.add(new MandelbrotParams(width, height, v, maxIter, precision, formula));
+            } else {
+                if (!(formula instanceof Formula.Mandelbrot)) {
+                    throw new JobFileException("kernel: a deep zoom (center and zoom) is the Mandelbrot set's, and"
+                            + " kernel is \"" + formula.name() + "\"");
+                }
+                if (d.precision() != null) {
+                    throw new JobFileException("precision: a deep zoom (center and zoom) chooses its own arithmetic"
+                            + " for each frame, every count exact; leave precision out");
+                }
+                frames.add(new DeepParams(width, height, maxIter, (DeepView) view));
+            }
         }
         JsonPath output = JsonPath.ROOT.key("output");
         OutputDocument out = required(d.output(), output);
@@ -240,7 +262,7 @@ public final class JobFile {
     }
 
     /** The frames' views, from {@code frames} or {@code zoom}; width, height and iterations checked first. */
-    private List<View> views(Document d, int width, int height, int maxIter, Precision precision)
+    private List<Object> views(Document d, int width, int height, int maxIter, Precision precision)
             throws JobFileException {
         try {
             new MandelbrotParams(width, height, new View(0, 1, 0, 1), maxIter, precision);
@@ -257,19 +279,29 @@ public final class JobFile {
                     + ALLOWED.get("zoom"));
         }
         if (d.zoom() != null) {
+            if (d.zoom().start() != null || d.zoom().end() != null) {
+                return deepZoom(d.zoom(), zoomAt, height);
+            }
             Zoom zoom = zoom(d.zoom(), zoomAt);
             checkFrames(zoom.frames(), zoomAt.key("frames"));
-            return zoomViews(zoom, width, height);
+            return new ArrayList<>(zoomViews(zoom, width, height));
         }
         if (d.frames().isEmpty()) {
             throw invalid(framesAt);
         }
-        List<View> views = new ArrayList<>(d.frames().size());
+        List<Object> views = new ArrayList<>(d.frames().size());
         for (int i = 0; i < d.frames().size(); i++) {
             JsonPath frameAt = framesAt.index(i);
             FrameDocument frame = d.frames().get(i);
             if (frame == null) {
                 throw invalid(frameAt);
+            }
+            if (frame.center() != null || frame.zoom() != null) {
+                if (frame.view() != null) {
+                    throw new JobFileException(frameAt + ": give view, or center and zoom, not both");
+                }
+                views.add(deepView(frame.center(), frameAt.key("center"), frame.zoom(), frameAt.key("zoom")));
+                continue;
             }
             JsonPath viewAt = frameAt.key("view");
             double[] v = numbers(required(frame.view(), viewAt), 4, viewAt);
@@ -280,6 +312,69 @@ public final class JobFile {
             }
         }
         return views;
+    }
+
+    /** A deep zoom's view: the centre's two decimals and the zoom, as strings (every digit) or JSON numbers. */
+    private DeepView deepView(JsonNode center, JsonPath centerAt, JsonNode zoom, JsonPath zoomAt)
+            throws JobFileException {
+        JsonNode c = required(center, centerAt);
+        if (!c.isArray() || c.size() != 2 || !decimal(c.get(0)) || !decimal(c.get(1))) {
+            throw invalid(centerAt);
+        }
+        JsonNode z = required(zoom, zoomAt);
+        if (!decimal(z)) {
+            throw invalid(zoomAt);
+        }
+        try {
+            return DeepView.parse(c.get(0).asText(), c.get(1).asText(), z.asText());
+        } catch (InvalidParameterException e) {
+            throw invalid(e.parameter().equals("zoom") ? zoomAt : centerAt);
+        }
+    }
+
+    private static boolean decimal(JsonNode node) {
+        return node != null && (node.isTextual() || node.isNumber());
+    }
+
+    /**
+     * A deep zoom sequence: {@code frames} zooms from {@code start} to {@code end}, evenly spaced in log scale (frame
+     * i's zoom is {@code start (end / start)^(i / (frames - 1))}, to 17 significant digits, the same on every run),
+     * all at one centre.
+     */
+    private List<Object> deepZoom(ZoomDocument z, JsonPath at, int height) throws JobFileException {
+        if (z.startWidth() != null || z.endWidth() != null) {
+            throw new JobFileException(at + ": start and end (deep zoom) or start_width and end_width, not both");
+        }
+        JsonPath framesAt = at.key("frames");
+        int frames = required(z.frames(), framesAt);
+        if (frames < 1) {
+            throw invalid(framesAt);
+        }
+        checkFrames(frames, framesAt);
+        DeepView first = deepView(z.center(), at.key("center"), z.start(), at.key("start"));
+        DeepView last = deepView(z.center(), at.key("center"), z.end(), at.key("end"));
+        double from = log10(first.zoom());
+        double to = log10(last.zoom());
+        List<Object> views = new ArrayList<>(frames);
+        for (int i = 0; i < frames; i++) {
+            double log = frames == 1 ? from : from + (to - from) * i / (frames - 1);
+            BigDecimal zoom = i == 0 ? first.zoom() : i == frames - 1 ? last.zoom() : power10(log);
+            views.add(new DeepView(first.re(), first.im(), zoom));
+        }
+        return views;
+    }
+
+    /** {@code log10(x)} of a positive decimal of any size, to about 16 digits. */
+    private static double log10(BigDecimal x) {
+        int exponent = x.precision() - x.scale() - 1;
+        return exponent + Math.log10(x.scaleByPowerOfTen(-exponent).doubleValue());
+    }
+
+    /** {@code 10^log} as a decimal of 17 significant digits, however large or small. */
+    private static BigDecimal power10(double log) {
+        double whole = Math.floor(log);
+        BigDecimal mantissa = new BigDecimal(Math.pow(10, log - whole)).round(new java.math.MathContext(17));
+        return mantissa.scaleByPowerOfTen((int) whole);
     }
 
     private Zoom zoom(ZoomDocument z, JsonPath at) throws JobFileException {

@@ -171,7 +171,9 @@ public final class JobPlan implements AutoCloseable {
             {"height", Integer.toString(theirs.height()), Integer.toString(ours.height())},
             {"max_iter", Integer.toString(theirs.maxIter()), Integer.toString(ours.maxIter())},
             {"precision", theirs.precision(), ours.precision()},
-            {"view", theirs.view().toString(), ours.view().toString()}};
+            {"view", String.valueOf(theirs.view()), String.valueOf(ours.view())},
+            {"center", String.valueOf(theirs.center()), String.valueOf(ours.center())},
+            {"zoom", String.valueOf(theirs.zoom()), String.valueOf(ours.zoom())}};
         for (String[] field : fields) {
             if (!field[1].equals(field[2])) {
                 return field[0] + " " + field[1] + ", this job's is " + field[2];

@@ -10,6 +10,7 @@ import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.host.render.MandelbrotRenderer;
 import dev.squall.host.render.RenderResult;
+import dev.squall.kernels.EscapeTime;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import dev.squall.api.Shutdown;
 import java.io.IOException;
@@ -84,13 +85,13 @@ public final class JobRunner {
         if (plan.todo().isEmpty()) {
             return new JobResult(0, plan.done(), 0, device, 0, 0, 0, 0);
         }
-        MandelbrotParams first = job.first();
+        EscapeTime first = job.first();
         Runnable stop = this::stop;
         Shutdown.add(Shutdown.Step.FINISH, stop);
         try (CountsBuffer counts = CountsBuffer.allocate(first.width(), first.height())) {
             progress.start(plan.done(), job.frames().size(), first.pixels());
             Consumer<String> notice = line -> progress.notice("squall: " + line);
-            DeviceSelector.runAll(job.device(), first.precision(), probe, notice, backends -> {
+            DeviceSelector.runAll(job.device(), job.precision(), probe, notice, backends -> {
                 renderRemaining(devices.apply(backends), counts, notice);
                 return null;
             });
@@ -164,7 +165,7 @@ public final class JobRunner {
             }
             return;
         }
-        MandelbrotParams params = job.frames().get(frame);
+        EscapeTime params = job.frames().get(frame);
         RenderResult result = MandelbrotRenderer.render(backends, params, Schedule.DEFAULT, counts,
                 DeviceSelector::cpu, notice);
         iterations += result.iterations();
@@ -173,7 +174,7 @@ public final class JobRunner {
         write(frame, params, counts);
     }
 
-    private void write(int frame, MandelbrotParams params, CountsBuffer counts) throws IOException {
+    private void write(int frame, EscapeTime params, CountsBuffer counts) throws IOException {
         Job job = plan.job();
         String name = job.fileName(frame);
         writing.lock();

@@ -80,13 +80,13 @@ class JobFileTest {
         for (int i = 0; i < 4; i++) {
             double w = 3.0 * Math.pow(0.003 / 3.0, i / 3.0);
             double h = w * 48 / 64;
-            assertEquals(new View(cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2), job.frames().get(i).view(),
+            assertEquals(new View(cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2), ((MandelbrotParams) job.frames().get(i)).view(),
                     "frame " + i);
         }
-        assertEquals(3.0, job.frames().get(0).view().xMax() - job.frames().get(0).view().xMin(), 1e-15);
-        assertEquals(0.003, job.frames().get(3).view().xMax() - job.frames().get(3).view().xMin(), 1e-15);
-        assertEquals(10, (job.frames().get(0).view().xMax() - job.frames().get(0).view().xMin())
-                / (job.frames().get(1).view().xMax() - job.frames().get(1).view().xMin()), 1e-12,
+        assertEquals(3.0, ((MandelbrotParams) job.frames().get(0)).view().xMax() - ((MandelbrotParams) job.frames().get(0)).view().xMin(), 1e-15);
+        assertEquals(0.003, ((MandelbrotParams) job.frames().get(3)).view().xMax() - ((MandelbrotParams) job.frames().get(3)).view().xMin(), 1e-15);
+        assertEquals(10, (((MandelbrotParams) job.frames().get(0)).view().xMax() - ((MandelbrotParams) job.frames().get(0)).view().xMin())
+                / (((MandelbrotParams) job.frames().get(1)).view().xMax() - ((MandelbrotParams) job.frames().get(1)).view().xMin()), 1e-12,
                 "a constant factor per frame: 1000 over three steps");
     }
 
@@ -99,7 +99,7 @@ class JobFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', textBlock = """
         unknown key          # colour=1                                           # colour: unknown key (allowed: kernel, c, power, width, height, max_iter, precision, device, frames, zoom, output)
-        unknown frame key    # frames=[{"view": [-2, 1, -1, 1]}, {"veiw": [1, 2, 3, 4]}] # frames[1].veiw: unknown key (allowed: view)
+        unknown frame key    # frames=[{"view": [-2, 1, -1, 1]}, {"veiw": [1, 2, 3, 4]}] # frames[1].veiw: unknown key (allowed: view, center, zoom)
         unknown output key   # output={"dir": "o", "format": "png", "level": 9}   # output.level: unknown key (allowed: dir, format)
         width as a string    # width="64"                                         # width: must be a positive integer, got "64"
         width fractional     # width=64.5                                         # width: must be a positive integer, got 64.5
@@ -130,15 +130,15 @@ class JobFileTest {
         view infinite        # frames=[{"view": [1, 2e999, 0, 4]}]                # frames[0].view: must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent, got [1,2E+999,0,4]
         view missing         # frames=[{}]                                        # frames[0].view: missing, must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent
         view null            # frames=[{"view": null}]                            # frames[0].view: missing, must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent
-        frame not an object  # frames=[1]                                         # frames[0]: must be an object {"view": [XMIN, XMAX, YMIN, YMAX]}, got 1
-        no frames            # frames=[]                                          # frames: must be a non-empty array of frames, each an object {"view": [XMIN, XMAX, YMIN, YMAX]}, got []
-        frames an object     # frames={"view": [1, 2, 3, 4]}                      # frames: must be a non-empty array of frames, each an object {"view": [XMIN, XMAX, YMIN, YMAX]}, got {"view":[1,2,3,4]}
-        neither frames nor zoom # frames=                                         # frames or zoom: missing, must be a non-empty array of frames, each an object {"view": [XMIN, XMAX, YMIN, YMAX]}, or an object {"center": [X, Y], "start_width": W0, "end_width": W1, "frames": N}
+        frame not an object  # frames=[1]                                         # frames[0]: must be an object {"view": [XMIN, XMAX, YMIN, YMAX]} or {"center": ["RE", "IM"], "zoom": "Z"}, got 1
+        no frames            # frames=[]                                          # frames: must be a non-empty array of frames, each an object {"view": [XMIN, XMAX, YMIN, YMAX]} or {"center": ["RE", "IM"], "zoom": "Z"}, got []
+        frames an object     # frames={"view": [1, 2, 3, 4]}                      # frames: must be a non-empty array of frames, each an object {"view": [XMIN, XMAX, YMIN, YMAX]} or {"center": ["RE", "IM"], "zoom": "Z"}, got {"view":[1,2,3,4]}
+        neither frames nor zoom # frames=                                         # frames or zoom: missing, must be a non-empty array of frames, each an object {"view": [XMIN, XMAX, YMIN, YMAX]} or {"center": ["RE", "IM"], "zoom": "Z"}, or an object {"center": [X, Y], "start_width": W0, "end_width": W1, "frames": N} or, for a deep zoom, {"center": ["RE", "IM"], "start": "Z0", "end": "Z1", "frames": N}
         both frames and zoom # zoom={"center": [0, 0], "start_width": 1, "end_width": 0.5, "frames": 2} # frames, zoom: give one of them, not both
         zoom center          # frames=; zoom={"center": [0], "start_width": 1, "end_width": 0.5, "frames": 2} # zoom.center: must be 2 finite numbers [X, Y], got [0]
         zoom width zero      # frames=; zoom={"center": [0, 0], "start_width": 0, "end_width": 0.5, "frames": 2} # zoom.start_width: must be a finite number above 0, got 0
         zoom frames missing  # frames=; zoom={"center": [0, 0], "start_width": 1, "end_width": 0.5} # zoom.frames: missing, must be a positive integer
-        zoom unknown key     # frames=; zoom={"centre": [0, 0]}                   # zoom.centre: unknown key (allowed: center, start_width, end_width, frames)
+        zoom unknown key     # frames=; zoom={"centre": [0, 0]}                   # zoom.centre: unknown key (allowed: center, start_width, end_width, frames, start, end)
         zoom too deep        # frames=; zoom={"center": [1, 0], "start_width": 1, "end_width": 1e-300, "frames": 2} # zoom: frame 1's view must be 4 finite numbers XMIN,XMAX,YMIN,YMAX with nonzero extent, got "1.0,1.0,-3.75E-301,3.75E-301"
         output missing       # output=                                            # output: missing, must be an object {"dir": FOLDER, "format": png|counts|npy}
         format               # output={"dir": "o", "format": "tiff"}              # output.format: must be one of png, counts, npy, got "tiff"
