@@ -32,24 +32,14 @@ public final class DeviceSelector {
             .thenComparing(Comparator.comparingInt(OpenClDevice::computeUnits).reversed());
 
     /**
-     * Opens the backend {@code spec} names, runs {@code work} on it and closes it. Under {@code auto}, an OpenCL
-     * failure (a program that does not build, a launch that fails) is not the user's problem: the work is done again
-     * on the CPU backend, with one notice saying why. An explicit device's failure is thrown.
+     * Opens the backend {@code spec} names, runs {@code work} on it and closes it. A device's failure during the
+     * work is the work's to handle: renders redo a failed tile on the CPU backend in the scheduler, the one place
+     * where fallback is decided; a benchmark fails rather than time another device.
      */
     public static <T> T run(DeviceSpec spec, Precision precision, OpenClProbe probe, Consumer<String> notice,
             Function<Backend, T> work) {
-        String device = "";
         try (Backend backend = open(spec, precision, probe, notice)) {
-            device = backend.label();
             return work.apply(backend);
-        } catch (OpenClException e) {
-            if (!(spec instanceof DeviceSpec.Auto)) {
-                throw e;
-            }
-            notice.accept(device + " failed (" + e.getMessage() + "); rendering on the CPU backend");
-        }
-        try (Backend cpu = new CpuBackend()) {
-            return work.apply(cpu);
         }
     }
 
