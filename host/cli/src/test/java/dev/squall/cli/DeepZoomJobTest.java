@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squall.kernels.Precision;
+import dev.squall.testing.OpenClTestDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,22 @@ class DeepZoomJobTest {
         assertEquals(2, other.exitCode(), other::toString);
         assertTrue(other.err().contains("holds frames of another job: frame-00001.u32 was made with zoom 1E+10, this"
                 + " job's is"), other::toString);
+    }
+
+    /** Under auto, an OpenCL device refuses deep zoom before any work and the job renders on the CPU backend. */
+    @Test
+    void autoRendersADeepJobOnTheCpuWhenTheOpenClDeviceRefusesIt() throws IOException {
+        String id = OpenClTestDevice.require(Precision.F64).id();
+        Path file = job("""
+            {"kernel": "mandelbrot", "width": 32, "height": 32, "max_iter": 4036, "device": "auto",
+             "frames": [{"center": ["%s", "%s"], "zoom": "1.00E14"}],
+             "output": {"dir": "out", "format": "counts"}}
+            """.formatted(DeepZoomCommandTest.RE_14, DeepZoomCommandTest.IM_14));
+        CliRun run = CliRun.of("job", "run", file.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("squall: device " + id + " does not run the deep zoom kernel; rendering on the"
+                + " CPU backend\n"), run::toString);
+        assertEquals("44c07a66", crc(Files.readAllBytes(dir.resolve("out/frame-00000.u32"))));
     }
 
     @ParameterizedTest(name = "{0}")

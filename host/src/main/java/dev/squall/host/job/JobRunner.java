@@ -3,6 +3,9 @@ package dev.squall.host.job;
 import dev.squall.api.JobListener;
 
 import dev.squall.host.Backend;
+import dev.squall.host.device.DeviceUnavailableException;
+import dev.squall.host.device.DeviceSpec;
+import dev.squall.host.KernelRefusedException;
 import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.device.DeviceSelector;
@@ -91,10 +94,22 @@ public final class JobRunner {
         try (CountsBuffer counts = CountsBuffer.allocate(first.width(), first.height())) {
             progress.start(plan.done(), job.frames().size(), first.pixels());
             Consumer<String> notice = line -> progress.notice("squall: " + line);
-            DeviceSelector.runAll(job.device(), job.precision(), probe, notice, backends -> {
-                renderRemaining(devices.apply(backends), counts, notice);
-                return null;
-            });
+            try {
+                DeviceSelector.runAll(job.device(), job.precision(), probe, notice, backends -> {
+                    renderRemaining(devices.apply(backends), counts, notice);
+                    return null;
+                });
+            } catch (DeviceUnavailableException e) {
+                if (!(e.getCause() instanceof KernelRefusedException refused)
+                        || !(job.device() instanceof DeviceSpec.Auto)) {
+                    throw e;
+                }
+                // auto: the best device that runs the kernel; the CPU backend runs every one (before any tile).
+                notice.accept(refused.getMessage() + "; rendering on the CPU backend");
+                try (Backend cpu = DeviceSelector.cpu()) {
+                    renderRemaining(devices.apply(List.of(cpu)), counts, notice);
+                }
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -106,8 +121,9 @@ public final class JobRunner {
 
     /**
      * The frames left, each under its claim; those another run holds are kept for the end, and waited for then. A
-     * tile whose device fails is redone on the CPU (and said). Under {@code auto}, an OpenCL failure outside a tile
-     * brings the work back here on the CPU backend, which carries on with the frames not yet written.
+     * tile whose device fails is redone on the CPU (and said), as are all of a device's tiles when it fails to
+     * prepare (the scheduler). Under {@code auto}, a device that refuses the kernel (deep zoom on OpenCL) brings the
+     * work back here on the CPU backend.
      */
     private void renderRemaining(List<Backend> backends, CountsBuffer counts, Consumer<String> notice) {
         device = backends.size() == 1 ? backends.getFirst().label()
