@@ -22,4 +22,24 @@ public interface EscapeTime extends Kernel {
 
     /** {@return how the summary line names the view: {@code view -2.5,1,-1,1}, {@code zoom 1e300}} */
     String viewLabel();
+
+    /**
+     * Checks what every escape-time record shares, in its compact constructor.
+     *
+     * @param width the image's width in pixels
+     * @param height the image's height in pixels
+     * @param maxIter the most steps an orbit runs
+     * @throws InvalidParameterException when one of them is below 1, naming it
+     */
+    static void checkSize(int width, int height, int maxIter) {
+        if (width < 1) {
+            throw new InvalidParameterException("width", width, "a positive integer");
+        }
+        if (height < 1) {
+            throw new InvalidParameterException("height", height, "a positive integer");
+        }
+        if (maxIter < 1) {
+            throw new InvalidParameterException("max-iter", maxIter, "at least 1");
+        }
+    }
 }

@@ -1,9 +1,6 @@
 package dev.squall.kernels.deep;
 
 import java.math.BigInteger;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -87,31 +84,12 @@ public final class DeepOracle {
     public int[] render(int firstRow, int rows, int threads) {
         int w = params.width();
         int[] counts = new int[rows * w];
-        if (threads <= 1) {
-            for (int i = 0; i < counts.length; i++) {
+        AtomicInteger next = new AtomicInteger();
+        DeepRender.runAll(() -> {
+            for (int i = next.getAndIncrement(); i < counts.length; i = next.getAndIncrement()) {
                 counts[i] = count(i % w, firstRow + i / w);
             }
-            return counts;
-        }
-        AtomicInteger next = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            Future<?>[] tasks = new Future<?>[threads];
-            for (int t = 0; t < threads; t++) {
-                tasks[t] = pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < counts.length; i = next.getAndIncrement()) {
-                        counts[i] = count(i % w, firstRow + i / w);
-                    }
-                });
-            }
-            for (Future<?> f : tasks) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        }, threads);
         return counts;
     }
 

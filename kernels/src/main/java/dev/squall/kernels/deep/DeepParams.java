@@ -30,15 +30,7 @@ public record DeepParams(int width, int height, int maxIter, DeepView view) impl
      * @throws NullPointerException when {@code view} is null
      */
     public DeepParams {
-        if (width < 1) {
-            throw new InvalidParameterException("width", width, "a positive integer");
-        }
-        if (height < 1) {
-            throw new InvalidParameterException("height", height, "a positive integer");
-        }
-        if (maxIter < 1) {
-            throw new InvalidParameterException("max-iter", maxIter, "at least 1");
-        }
+        EscapeTime.checkSize(width, height, maxIter);
         Objects.requireNonNull(view, "view");
     }
 

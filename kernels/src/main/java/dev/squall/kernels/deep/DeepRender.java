@@ -309,7 +309,8 @@ public final class DeepRender {
         }
     }
 
-    private static void runAll(Runnable work, int threads) {
+    /** Runs {@code work} on {@code threads} threads at once (on this one for 1) and waits for all. */
+    static void runAll(Runnable work, int threads) {
         if (threads <= 1) {
             work.run();
             return;

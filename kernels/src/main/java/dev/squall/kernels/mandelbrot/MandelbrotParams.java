@@ -43,15 +43,7 @@ public record MandelbrotParams(int width, int height, View view, int maxIter, Pr
      * @throws NullPointerException when {@code view}, {@code precision} or {@code formula} is null
      */
     public MandelbrotParams {
-        if (width < 1) {
-            throw new InvalidParameterException("width", width, "a positive integer");
-        }
-        if (height < 1) {
-            throw new InvalidParameterException("height", height, "a positive integer");
-        }
-        if (maxIter < 1) {
-            throw new InvalidParameterException("max-iter", maxIter, "at least 1");
-        }
+        EscapeTime.checkSize(width, height, maxIter);
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(precision, "precision");
         Objects.requireNonNull(formula, "formula");
