@@ -261,7 +261,7 @@ public final class Engine implements AutoCloseable {
      * the engine's devices compute (one image at a time, its bands shared by the devices; {@code auto} takes a GPU
      * or accelerator, else the CPU backend, since an OpenCL device of CPU type only adds copies to memory-bound work).
      * An image whose device fails is redone on the CPU backend, told to the listener; an input that cannot be read
-     * is its own outcome, the others go on.
+     * is its own outcome, told to the listener as it is found ({@code skipping IN: why}), and the others go on.
      *
      * @param targets each input and the PNG it is written to, in the order the outcomes are wanted
      * @param chain the operations, in order
@@ -279,7 +279,7 @@ public final class Engine implements AutoCloseable {
                 .withJpeg(ImageFiles.JpegDecoder.valueOf(jpeg.name()));
         // ImageBatch takes the devices one image at a time itself (locking the list, as image() does).
         return new ImageResults(ImageBatch.run(targets, chain, on, Runtime.getRuntime().availableProcessors(),
-                pngLevel, line -> { }, options));
+                pngLevel, problem -> listener.notice("skipping " + problem), options));
     }
 
     /** {@return the ids of the devices image chains run on, joined by {@code " + "}; opening them if need be} */

@@ -98,8 +98,6 @@ final class ImageCommand extends CommandBase implements Callable<Integer> {
             String used = engine.imageDevices();
             try (ImageResults results = engine.images(targets, chain, verify, pngLevel, decoder)) {
                 List<ImageOutcome> outcomes = results.outcomes();
-                outcomes.stream().filter(o -> o.problem() != null)
-                        .forEach(o -> stderr.println("squall: skipping " + o.input() + ": " + o.problem()));
                 int failed = (int) outcomes.stream().filter(o -> o.problem() != null).count();
                 if (verify && !verdict(outcomes, results, report, stderr)) {
                     return Squall.EXIT_MISMATCH;
