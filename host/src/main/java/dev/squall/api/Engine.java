@@ -192,7 +192,8 @@ public final class Engine implements AutoCloseable {
     /**
      * Renders {@code params} into files and streams without holding the image: tiles go, in order, to each output
      * (and to the verifier when {@code verify}: every tile against the Java reference); each file waits as a
-     * temporary file beside its target until {@link FileRender#commit}. On a failure nothing is left behind.
+     * temporary file beside its target until {@link FileRender#commit}. The listener hears how far it is
+     * ({@link EngineListener#progress}) as each tile is written. On a failure nothing is left behind.
      *
      * @param params the image
      * @param outputs where it goes (none: only the sum, the checksum and the verdict)
@@ -229,8 +230,12 @@ public final class Engine implements AutoCloseable {
     private FileRender renderTo(List<Backend> on, EscapeTime params, List<StreamedRender.Output> files,
             boolean verify, int keptMismatches) throws IOException {
         try {
+            long[] done = {0};
             StreamedRender.Result result = StreamedRender.run(on, params, Schedule.DEFAULT, files, verify,
-                    keptMismatches, DeviceSelector::cpu, listener::notice);
+                    keptMismatches, DeviceSelector::cpu, listener::notice, rows -> {
+                        done[0] += rows;    // the sinks take one tile at a time, in order
+                        listener.progress(done[0], params.height());
+                    });
             Verdict verdict = result.verdict();
             return new FileRender(result, verdict == null ? null : new Verification(verdict.pixels(),
                     verdict.mismatches(), verdict.first().stream().map(Object::toString).toList(),

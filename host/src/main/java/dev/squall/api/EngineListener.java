@@ -2,7 +2,7 @@ package dev.squall.api;
 
 /**
  * What the engine has to say while it works, for the embedding program to show, log or ignore: the device it chose
- * and why, a device that failed and what took over. The engine itself never prints.
+ * and why, a device that failed and what took over, and how far a render is. The engine itself never prints.
  */
 @FunctionalInterface
 public interface EngineListener {
@@ -16,4 +16,14 @@ public interface EngineListener {
      * @param message the line, without a trailing newline
      */
     void notice(String message);
+
+    /**
+     * How far a render into files and streams ({@link Engine#renderTo}) is: called as each tile has gone to every
+     * output, in image order, from the engine's threads. Ignored unless overridden.
+     *
+     * @param rowsDone rows written so far
+     * @param rows the image's rows
+     */
+    default void progress(long rowsDone, long rows) {
+    }
 }

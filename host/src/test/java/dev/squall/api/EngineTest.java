@@ -103,6 +103,45 @@ class EngineTest {
         }
     }
 
+    /**
+     * A render into files tells the listener how far it is after each tile has been written, in order, ending at
+     * the image's height; the files are what the whole render gives.
+     */
+    @Test
+    void aRenderIntoFilesReportsItsProgressTileByTileToTheEnd() throws IOException {
+        MandelbrotParams params = new MandelbrotParams(700, 1500, new View(-2.5, 1, -1.2, 1.2), 80, Precision.F64);
+        List<long[]> heard = new CopyOnWriteArrayList<>();
+        EngineListener listener = new EngineListener() {
+            @Override
+            public void notice(String message) {
+            }
+
+            @Override
+            public void progress(long rowsDone, long rows) {
+                heard.add(new long[] {rowsDone, rows});
+            }
+        };
+        Path counts = dir.resolve("p.u32");
+        try (Engine engine = Engine.open("cpu", listener);
+             FileRender render = engine.renderTo(params, List.of(new FileRender.Output(counts,
+                     FileRender.Format.COUNTS)), false, 1)) {
+            render.commit();
+            assertEquals(render.summary().tiles(), heard.size());
+        }
+        assertTrue(heard.size() > 1, "several tiles");
+        for (int i = 0; i < heard.size(); i++) {
+            assertEquals(1500, heard.get(i)[1]);
+            assertTrue(i == 0 || heard.get(i)[0] > heard.get(i - 1)[0], "growing");
+        }
+        assertEquals(1500, heard.getLast()[0]);
+        int[] reference = MandelbrotReference.render(params);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(counts))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int c : reference) {
+            assertEquals(c, bytes.getInt());
+        }
+    }
+
     @Test
     void aVerificationNamesTheFirstPixelsThatDiffer() {
         try (Engine engine = Engine.open("cpu");

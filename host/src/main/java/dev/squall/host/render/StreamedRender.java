@@ -78,6 +78,13 @@ public final class StreamedRender {
     public static Result run(List<Backend> backends, EscapeTime params, Schedule schedule,
             List<Output> outputs, boolean verify, int keptMismatches, Supplier<Backend> fallback,
             Consumer<String> notice) throws IOException {
+        return run(backends, params, schedule, outputs, verify, keptMismatches, fallback, notice, rows -> { });
+    }
+
+    /** As above; {@code rowsDone} hears each tile's rows once every output has taken them, in image order. */
+    public static Result run(List<Backend> backends, EscapeTime params, Schedule schedule,
+            List<Output> outputs, boolean verify, int keptMismatches, Supplier<Backend> fallback,
+            Consumer<String> notice, java.util.function.IntConsumer rowsDone) throws IOException {
         Verifier.Tiles verifier = verify ? new Verifier.Tiles(params, keptMismatches) : null;
         CRC32 crc = new CRC32();
         List<TileSink> sinks = new ArrayList<>();
@@ -88,7 +95,7 @@ public final class StreamedRender {
         List<AtomicFile.Pending> pending = new ArrayList<>();
         try {
             RenderResult result = into(new ArrayDeque<>(outputs), sinks, pending, backends, params, schedule,
-                    fallback, notice);
+                    fallback, notice, rowsDone);
             return new Result(result, verifier == null ? null : verifier.verdict(), crc.getValue(),
                     List.copyOf(pending));
         } catch (IOException | RuntimeException | Error e) {
@@ -105,12 +112,13 @@ public final class StreamedRender {
      */
     private static RenderResult into(Deque<Output> outputs, List<TileSink> sinks, List<AtomicFile.Pending> pending,
             List<Backend> backends, EscapeTime params, Schedule schedule, Supplier<Backend> fallback,
-            Consumer<String> notice) throws IOException {
+            Consumer<String> notice, java.util.function.IntConsumer rowsDone) throws IOException {
         if (outputs.isEmpty()) {
             return MandelbrotRenderer.stream(backends, params, schedule, fallback, notice, (tile, tileCounts) -> {
                 for (TileSink sink : sinks) {
                     sink.accept(tile, tileCounts);
                 }
+                rowsDone.accept(tile.rows());
             });
         }
         Output output = outputs.pop();
@@ -130,7 +138,7 @@ public final class StreamedRender {
                     all.add((tile, tileCounts) -> rows.write(tileCounts));
                 }
             }
-            result[0] = into(outputs, all, pending, backends, params, schedule, fallback, notice);
+            result[0] = into(outputs, all, pending, backends, params, schedule, fallback, notice, rowsDone);
             if (png != null) {
                 png.end();
             }
