@@ -211,41 +211,29 @@ public final class Engine implements AutoCloseable {
         List<Backend> on = backends(precision);
         try {
             return renderTo(on, params, files, verify, keptMismatches);
-        } catch (KernelRefusedException e) {
-            if (!(spec instanceof DeviceSpec.Auto) || on.stream().allMatch(b -> b.family().equals("cpu"))) {
-                throw new EngineException(e.getMessage(), e);
-            }
-            // auto: the best device that runs the kernel; the CPU backend runs every one.
-            listener.notice(e.getMessage() + "; rendering on the CPU backend");
+        } catch (KernelRefusedException | DeviceUnavailableException e) {
+            listener.notice(DeviceSelector.cpuInstead(spec, e).orElseThrow(() -> new EngineException(e.getMessage(),
+                    e)));
             try (Backend cpu = decorator.apply(DeviceSelector.cpu())) {
                 return renderTo(List.of(cpu), params, files, verify, keptMismatches);
-            } catch (KernelRefusedException again) {
+            } catch (KernelRefusedException | DeviceUnavailableException again) {
                 throw new EngineException(again.getMessage(), again);
             }
-        } catch (DeviceUnavailableException e) {
-            throw new EngineException(e.getMessage(), e);
         }
     }
 
     private FileRender renderTo(List<Backend> on, EscapeTime params, List<StreamedRender.Output> files,
             boolean verify, int keptMismatches) throws IOException {
-        try {
-            long[] done = {0};
-            StreamedRender.Result result = StreamedRender.run(on, params, Schedule.DEFAULT, files, verify,
-                    keptMismatches, DeviceSelector::cpu, listener::notice, rows -> {
-                        done[0] += rows;    // the sinks take one tile at a time, in order
-                        listener.progress(done[0], params.height());
-                    });
-            Verdict verdict = result.verdict();
-            return new FileRender(result, verdict == null ? null : new Verification(verdict.pixels(),
-                    verdict.mismatches(), verdict.first().stream().map(Object::toString).toList(),
-                    verdict.imagePixels()));
-        } catch (DeviceUnavailableException e) {
-            if (e.getCause() instanceof KernelRefusedException refused) {
-                throw refused;
-            }
-            throw e;
-        }
+        long[] done = {0};
+        StreamedRender.Result result = StreamedRender.run(on, params, Schedule.DEFAULT, files, verify,
+                keptMismatches, DeviceSelector::cpu, listener::notice, rows -> {
+                    done[0] += rows;    // the sinks take one tile at a time, in order
+                    listener.progress(done[0], params.height());
+                });
+        Verdict verdict = result.verdict();
+        return new FileRender(result, verdict == null ? null : new Verification(verdict.pixels(),
+                verdict.mismatches(), verdict.first().stream().map(Object::toString).toList(),
+                verdict.imagePixels()));
     }
 
     /** Compiles the image kernels' vector code ahead of the first image, on a daemon thread; returns at once. */

@@ -1,6 +1,7 @@
 package dev.squall.host.device;
 
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRefusedException;
 import dev.squall.host.cpu.CpuBackend;
 import dev.squall.host.opencl.OpenClBackend;
 import dev.squall.host.opencl.OpenClDevice;
@@ -58,6 +59,20 @@ public final class DeviceSelector {
         } finally {
             backends.forEach(Backend::close);
         }
+    }
+
+    /**
+     * Under {@code auto}, a device that refuses the kernel (deep zoom on OpenCL) gives way to the CPU backend, which
+     * runs every kernel: the line that says so. A named device's refusal stands.
+     *
+     * @param spec the devices asked for
+     * @param failure what the work threw: a {@link KernelRefusedException}, or a device error it caused
+     * @return the notice, when the work should be done again on the CPU backend; empty when the failure stands
+     */
+    public static Optional<String> cpuInstead(DeviceSpec spec, RuntimeException failure) {
+        Throwable refused = failure instanceof KernelRefusedException ? failure : failure.getCause();
+        return spec instanceof DeviceSpec.Auto && refused instanceof KernelRefusedException
+                ? Optional.of(refused.getMessage() + "; rendering on the CPU backend") : Optional.empty();
     }
 
     /** The CPU backend, which every other falls back to. */

@@ -4,8 +4,6 @@ import dev.squall.api.JobListener;
 
 import dev.squall.host.Backend;
 import dev.squall.host.device.DeviceUnavailableException;
-import dev.squall.host.device.DeviceSpec;
-import dev.squall.host.KernelRefusedException;
 import dev.squall.host.Schedule;
 import dev.squall.host.buffer.CountsBuffer;
 import dev.squall.host.device.DeviceSelector;
@@ -100,12 +98,7 @@ public final class JobRunner {
                     return null;
                 });
             } catch (DeviceUnavailableException e) {
-                if (!(e.getCause() instanceof KernelRefusedException refused)
-                        || !(job.device() instanceof DeviceSpec.Auto)) {
-                    throw e;
-                }
-                // auto: the best device that runs the kernel; the CPU backend runs every one (before any tile).
-                notice.accept(refused.getMessage() + "; rendering on the CPU backend");
+                notice.accept(DeviceSelector.cpuInstead(job.device(), e).orElseThrow(() -> e));
                 try (Backend cpu = DeviceSelector.cpu()) {
                     renderRemaining(devices.apply(List.of(cpu)), counts, notice);
                 }
