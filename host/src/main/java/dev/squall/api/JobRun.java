@@ -5,6 +5,7 @@ import dev.squall.host.KernelRefusedException;
 import dev.squall.host.device.DeviceSelector;
 import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.imageio.MandelbrotPng;
+import dev.squall.host.job.FolderStatus;
 import dev.squall.host.job.FrameFormat;
 import dev.squall.host.job.Job;
 import dev.squall.host.job.JobConflictException;
@@ -98,15 +99,67 @@ public final class JobRun implements AutoCloseable {
      * @throws IOException when the folder cannot be made or read
      */
     public List<String> plan(boolean force, Consumer<String> notice) throws IOException {
+        return plan(FrameSelection.ALL, force, notice);
+    }
+
+    /**
+     * As {@link #plan(boolean, Consumer)}, for the frames {@code selection} takes only (a shard, a range): the run
+     * renders those, and looks at no other.
+     *
+     * @param selection the frames to take
+     * @param force redo every selected frame, and replace another job's frames
+     * @param notice hears what the user should know
+     * @return the plan's report, a line each
+     * @throws EngineException {@link EngineException.Reason#INVALID} when the selection reaches past the job's last
+     *     frame; {@link EngineException.Reason#CONFLICT} as above
+     * @throws IOException when the folder cannot be made or read
+     */
+    public List<String> plan(FrameSelection selection, boolean force, Consumer<String> notice) throws IOException {
         if (plan != null) {
             throw new IllegalStateException("the job is planned already");
         }
+        check(selection);
         try {
-            plan = JobPlan.prepare(job, force, notice);
+            plan = JobPlan.prepare(job, selection, force, notice);
         } catch (JobConflictException e) {
             throw new EngineException(e.getMessage(), e, EngineException.Reason.CONFLICT, e.forcible());
         }
         return plan.report();
+    }
+
+    /**
+     * Reads a job file and where its frames stand in its output folder, changing nothing (no folder or lock file
+     * is made) and needing no device: a login node or a machine without the job's GPU can ask.
+     *
+     * @param file the job file
+     * @param selection the frames to look at
+     * @param notice hears why records could not be read (those frames count as not done)
+     * @return each selected frame's state
+     * @throws EngineException {@link EngineException.Reason#INVALID} for a bad job file, or a selection that
+     *     reaches past the job's end
+     * @throws IOException when the folder or a frame cannot be read
+     */
+    public static JobStatus status(Path file, FrameSelection selection, Consumer<String> notice) throws IOException {
+        Job job;
+        try {
+            job = JobFile.read(file);
+        } catch (JobFileException e) {
+            throw new EngineException(file + ": " + e.getMessage(), e, EngineException.Reason.INVALID, false);
+        }
+        check(job, selection);
+        return FolderStatus.read(job, selection, notice);
+    }
+
+    private void check(FrameSelection selection) {
+        check(job, selection);
+    }
+
+    private static void check(Job job, FrameSelection selection) {
+        try {
+            selection.check(job.frames().size());
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), e, EngineException.Reason.INVALID, false);
+        }
     }
 
     /**

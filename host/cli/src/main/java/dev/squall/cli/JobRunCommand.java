@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import dev.squall.api.FrameSelection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,19 +33,26 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
     @Parameters(paramLabel = "JOB.json", description = "The job file; output.dir is relative to its folder.")
     Path file;
 
-    @Option(names = "--force", description = "Redo every frame, even those already done; replaces the frames of"
-            + " another job in output.dir.")
+    @Option(names = "--force", description = "Redo every frame (of the shard or range), even those already done;"
+            + " replaces the frames of another job in output.dir.")
     boolean force;
+
+    @Mixin
+    FrameOptions frameOptions = new FrameOptions();
 
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        FrameSelection selection = frameOptions.selection();
         JobSummary result;
         EscapeTime p;
         try (JobRun job = JobRun.read(file)) {
             p = job.first();
-            plan(job, stderr).forEach(stdout::println);
+            plan(job, selection, stderr).forEach(stdout::println);
+            if (selection.count(job.frames()) == 0) {
+                stderr.println("squall: " + selection + " takes none of this job's " + job.frames() + " frames");
+            }
             stdout.flush();
             try (JobListener progress = progress(stderr)) {
                 result = job.run(progress, Squall::decorated);
@@ -66,12 +75,12 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
     }
 
     /** The plan; a folder that belongs to another job (or is being written for one) is a usage error, exit 2. */
-    private List<String> plan(JobRun job, PrintWriter stderr) throws IOException {
+    private List<String> plan(JobRun job, FrameSelection selection, PrintWriter stderr) throws IOException {
         try {
-            return job.plan(force, line -> stderr.println("squall: " + line));
+            return job.plan(selection, force, line -> stderr.println("squall: " + line));
         } catch (EngineException e) {
             if (e.reason() != EngineException.Reason.CONFLICT) {
-                throw e;
+                throw FrameOptions.named(e);
             }
             throw new UsageException(file + ": " + e.getMessage()
                     + (e.forcible() ? "; --force replaces them, or choose another output.dir" : ""));

@@ -114,8 +114,7 @@ class FormulaCommandsTest {
                     "300", "--view", "-0.3,0.1,0.4,0.7", "--device", "cpu", "--counts", reference.toString());
             assertEquals(0, render.exitCode(), render::toString);
             assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(dir.resolve(c[0] + "/frame-00001.u32")));
-            JsonNode entry = new ObjectMapper().readTree(dir.resolve(c[0] + "/squall-manifest.json").toFile())
-                    .get("frames").get(0).get("parameters");
+            JsonNode entry = TestJobs.records(dir.resolve(c[0])).get(0).get("parameters");
             assertEquals(c[0], entry.get("kernel").asText());
             if (c[0].equals("julia")) {
                 assertEquals("[0.285,0.01]", entry.get("c").toString());
@@ -131,8 +130,7 @@ class FormulaCommandsTest {
                   "frames": [ {"view": [-2, 1, -1, 1]} ], "output": { "dir": "m", "format": "counts" } }
                 """);
         assertEquals(0, CliRun.of("job", "run", mandelbrot.toString()).exitCode());
-        JsonNode entry = new ObjectMapper().readTree(dir.resolve("m/squall-manifest.json").toFile())
-                .get("frames").get(0).get("parameters");
+        JsonNode entry = TestJobs.records(dir.resolve("m")).get(0).get("parameters");
         assertEquals(List.of("kernel", "width", "height", "max_iter", "precision", "view", "format"),
                 iterator(entry));
     }

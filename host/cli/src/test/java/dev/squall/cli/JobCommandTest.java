@@ -73,7 +73,7 @@ class JobCommandTest {
         assertEquals(0, first.exitCode(), first::toString);
         assertTrue(first.out().startsWith("job: 3 frames rendered, 0 skipped, 96x64 f64 max-iter 300 on cpu"),
                 first::toString);
-        assertEquals(List.of(".squall.lock", "frame-00000.u32", "frame-00001.u32", "frame-00002.u32", "squall-manifest.json"), files());
+        assertEquals(List.of(".squall-frames", ".squall.lock", "frame-00000.u32", "frame-00001.u32", "frame-00002.u32", "squall-manifest.json"), files());
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(references.get(i), Files.readAllBytes(dir.resolve("frames/frame-0000" + i + ".u32")));
         }
@@ -208,14 +208,14 @@ class JobCommandTest {
         process.destroyForcibly();    // SIGKILL: no hook runs
         process.waitFor();
 
-        // Every frame file there is whole (listed in the manifest with its CRC); only hidden .part files may be left.
+        // Every frame file there is whole (recorded with its CRC); only hidden .part files may be left.
         CliRun resume = CliRun.of("job", "run", job.toString());
         assertEquals(0, resume.exitCode(), resume::toString);
         String first = resume.out().lines().findFirst().orElseThrow();
         assertTrue(first.matches("resumed: ([3-9]|[1-3]\\d) of 40 frames already done"), resume::toString);
         assertFalse(resume.out().contains("damaged"), "a killed run left no damaged frame: " + resume);
         List<String> names = files();
-        assertEquals(42, names.size(), names::toString);    // 40 frames, the manifest, .squall.lock
+        assertEquals(43, names.size(), names::toString);    // 40 frames, the manifest, the records, .squall.lock
         assertTrue(names.stream().noneMatch(f -> f.endsWith(".part")), names::toString);
 
         CliRun check = CliRun.of("job", "run", job.toString());
@@ -251,7 +251,7 @@ class JobCommandTest {
         List<String> lines = run.err().lines().toList();
         assertTrue(!lines.isEmpty() && lines.stream().allMatch(l -> l.matches(
                 "frame [1-3]/3 done, \\d+\\.\\d{2} Mpixel/s, ETA \\S+")), run::toString);
-        assertEquals(List.of(".squall.lock", "frame-00000.png", "frame-00001.png", "frame-00002.png", "squall-manifest.json"),
+        assertEquals(List.of(".squall-frames", ".squall.lock", "frame-00000.png", "frame-00001.png", "frame-00002.png", "squall-manifest.json"),
                 files());
     }
 }

@@ -17,8 +17,9 @@ import java.util.Optional;
  * <ul>
  * <li><b>The run lock</b> (one byte far past any frame): every run holds it shared while it runs. A run that would
  * change what job the folder belongs to needs it exclusive, so it cannot while another run is live.
- * <li><b>The manifest lock</b>: held exclusive, briefly, around every read-change-write of the manifest, so that
- * runs merge their entries instead of overwriting each other's.
+ * <li><b>The manifest lock</b>: held exclusive, briefly, while a run plans (reads the records, makes the folder its
+ * job's, upgrades an old manifest), so that no two runs change what job the folder belongs to at once. Frames are
+ * recorded without it: each has a record of its own ({@link Manifest}).
  * <li><b>Frame claims</b> (byte {@code i} for frame {@code i}): a run renders and writes a frame only while it holds
  * its claim; another run skips it, and comes back to it at the end in case the holder died.
  * </ul>

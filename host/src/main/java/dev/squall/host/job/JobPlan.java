@@ -1,7 +1,8 @@
 package dev.squall.host.job;
 
-import dev.squall.host.imageio.AtomicFile;
 import dev.squall.api.FileKind;
+import dev.squall.api.FrameSelection;
+import dev.squall.host.imageio.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,6 +32,7 @@ public final class JobPlan implements AutoCloseable {
             "\\.(frame-\\d{5,}\\.(png|u32|npy)|" + Pattern.quote(Manifest.FILE_NAME) + ")\\.[0-9a-z]+\\.part");
 
     private final Job job;
+    private final FrameSelection selection;
     private final Manifest.JobIdentity identity;
     private final boolean forced;
     private final JobFolder folder;
@@ -39,9 +41,10 @@ public final class JobPlan implements AutoCloseable {
     /** Whether there was a manifest to resume from (never with {@code --force}). */
     private final boolean resumed;
 
-    private JobPlan(Job job, Manifest.JobIdentity identity, boolean forced, JobFolder folder, List<Integer> todo,
-            Map<FrameState, Integer> states, boolean resumed) {
+    private JobPlan(Job job, FrameSelection selection, Manifest.JobIdentity identity, boolean forced, JobFolder folder,
+            List<Integer> todo, Map<FrameState, Integer> states, boolean resumed) {
         this.job = job;
+        this.selection = selection;
         this.identity = identity;
         this.forced = forced;
         this.folder = folder;
@@ -51,28 +54,34 @@ public final class JobPlan implements AutoCloseable {
     }
 
     /**
-     * Makes the output folder, joins it, removes abandoned temporary files, and checks every frame against the
-     * manifest: a frame is skipped when it is listed with the same parameters and its file has the listed size and
-     * CRC-32. With {@code force}, every frame is redone. {@code notice} gets a line for what the user should know (a
+     * Makes the output folder, joins it, removes abandoned temporary files, and checks every selected frame against
+     * its record: a frame is skipped when it is recorded with the same parameters and its file has the recorded size
+     * and CRC-32. With {@code force}, every selected frame is redone. Frames outside {@code selection} (another
+     * shard's) are not looked at. {@code notice} gets a line for what the user should know (a
      * manifest that cannot be read and is started afresh, temporary files removed, frames no longer in the job).
      *
      * @throws JobConflictException when the folder holds frames of another job (unless {@code force}), or another
      *     run of another job is writing it now
      */
-    public static JobPlan prepare(Job job, boolean force, Consumer<String> notice) throws IOException {
+    public static JobPlan prepare(Job job, FrameSelection selection, boolean force, Consumer<String> notice)
+            throws IOException {
         Files.createDirectories(job.dir());
         JobFolder folder = JobFolder.open(job.dir());
         try {
-            return folder.underManifestLock(() -> prepare(job, folder, force, notice));
+            return folder.underManifestLock(() -> prepare(job, selection, folder, force, notice));
         } catch (IOException | RuntimeException e) {
             folder.close();
             throw e;
         }
     }
 
-    private static JobPlan prepare(Job job, JobFolder folder, boolean force, Consumer<String> notice)
-            throws IOException {
+    private static JobPlan prepare(Job job, FrameSelection selection, JobFolder folder, boolean force,
+            Consumer<String> notice) throws IOException {
         int removed = AtomicFile.removeAbandoned(job.dir(), name -> TEMPORARY.matcher(name).matches());
+        Path records = job.dir().resolve(Manifest.RECORDS);
+        if (Files.isDirectory(records)) {
+            removed += AtomicFile.removeAbandoned(records, name -> Manifest.TEMPORARY_RECORD.matcher(name).matches());
+        }
         if (removed > 0) {
             notice.accept("removed " + removed + " temporary file" + (removed == 1 ? "" : "s")
                     + " that interrupted runs left in " + job.dir());
@@ -85,6 +94,14 @@ public final class JobPlan implements AutoCloseable {
             read = Optional.of(Manifest.empty(job.dir()));
         }
         Manifest manifest = read.orElseGet(() -> Manifest.empty(job.dir()));
+        List<String> unreadable = manifest.unreadable();
+        if (!unreadable.isEmpty()) {
+            notice.accept(unreadable.size() + " frame record" + (unreadable.size() == 1 ? "" : "s") + " in "
+                    + job.dir().resolve(Manifest.RECORDS) + " cannot be read (" + unreadable.getFirst()
+                    + (unreadable.size() > 1 ? " ..." : "") + "): " + (unreadable.size() == 1 ? "its frame is"
+                    : "their frames are") + " redone");
+        }
+        manifest.upgrade();
         Manifest.JobIdentity identity = Manifest.identity(job);
         if (manifest.job().filter(identity::equals).isPresent()) {
             if (!folder.joinRun()) {
@@ -105,18 +122,21 @@ public final class JobPlan implements AutoCloseable {
         List<Integer> todo = new ArrayList<>();
         Map<FrameState, Integer> states = new EnumMap<>(FrameState.class);
         for (int i = 0; i < job.frames().size(); i++) {
+            if (!selection.contains(i)) {
+                continue;
+            }
             Path frame = job.dir().resolve(job.fileName(i));
             if (Files.exists(frame, LinkOption.NOFOLLOW_LINKS) && FileKind.of(frame) != FileKind.REGULAR) {
                 throw new JobConflictException(frame + " is " + FileKind.of(frame).label() + ", not a regular"
                         + " file: a job writes its frames as files (remove it, or choose another output.dir)");
             }
-            FrameState state = force ? FrameState.FORCED : state(job, manifest, i);
+            FrameState state = force ? FrameState.FORCED : state(job, manifest.get(job.fileName(i)), i);
             states.merge(state, 1, Integer::sum);
             if (state != FrameState.DONE) {
                 todo.add(i);
             }
         }
-        return new JobPlan(job, identity, force, folder, todo, states, read.isPresent() && !force);
+        return new JobPlan(job, selection, identity, force, folder, todo, states, read.isPresent() && !force);
     }
 
     /**
@@ -157,7 +177,6 @@ public final class JobPlan implements AutoCloseable {
             }
         }
         manifest.job(identity);
-        manifest.write();
     }
 
     /** The first parameter that differs, as {@code max_iter 3000, this job's is 1000}. */
@@ -182,9 +201,9 @@ public final class JobPlan implements AutoCloseable {
         return "other parameters";
     }
 
-    static FrameState state(Job job, Manifest manifest, int frame) throws IOException {
+    /** Where {@code frame} stands, from its record ({@code record}, empty when there is none) and its file. */
+    static FrameState state(Job job, Optional<FrameRecord> record, int frame) throws IOException {
         String name = job.fileName(frame);
-        Optional<FrameRecord> record = manifest.get(name);
         if (record.isEmpty()) {
             return FrameState.NEW;
         }
@@ -225,6 +244,16 @@ public final class JobPlan implements AutoCloseable {
         return job;
     }
 
+    /** {@return the frames this run takes (a shard, a range, or all)} */
+    public FrameSelection selection() {
+        return selection;
+    }
+
+    /** {@return how many frames this run takes} */
+    public int selected() {
+        return selection.count(job.frames().size());
+    }
+
     /** The frames to render, in order. */
     public List<Integer> todo() {
         return todo;
@@ -235,21 +264,23 @@ public final class JobPlan implements AutoCloseable {
         return states.getOrDefault(state, 0);
     }
 
-    /** Frames skipped because they were done and intact. */
+    /** Selected frames skipped because they were done and intact. */
     public int done() {
-        return job.frames().size() - todo.size();
+        return selected() - todo.size();
     }
 
     /**
-     * What a resumed run says before it starts: {@code resumed: K of N frames already done}, then why the others are
-     * rendered ({@code to render: 1 missing, 1 damaged}). Nothing on a first run or with {@code --force}.
+     * What a resumed run says before it starts: {@code resumed: K of N frames already done} (N of the selection,
+     * named: {@code (shard 1/4)}), then why the others are rendered ({@code to render: 1 missing, 1 damaged}).
+     * Nothing on a first run or with {@code --force}.
      */
     public List<String> report() {
-        if (!resumed) {
+        if (!resumed || selected() == 0) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        lines.add("resumed: " + done() + " of " + job.frames().size() + " frames already done");
+        lines.add("resumed: " + done() + " of " + selected() + " frames" + (selection.isAll() ? ""
+                : " (" + selection + ")") + " already done");
         if (!todo.isEmpty()) {
             lines.add("to render: " + Stream.of(FrameState.values())
                     .filter(s -> s != FrameState.DONE && states.containsKey(s))

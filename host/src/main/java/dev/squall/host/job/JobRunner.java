@@ -34,11 +34,11 @@ import java.util.stream.Collectors;
  * <ol>
  * <li>the run claims the frame ({@link JobFolder}): no other run renders or writes it meanwhile;
  * <li>the frame goes to a hidden temporary file, flushed to disk ({@link AtomicFile#prepareFile});
- * <li>under the manifest lock, the manifest is read again, given the new entry (size, CRC-32 of those bytes,
- * parameters), and replaced atomically;
+ * <li>the frame's record (size, CRC-32 of those bytes, parameters) is written, atomically ({@link Manifest}: one
+ * record a frame, so no lock and no rewrite of the others);
  * <li>the temporary file is renamed to the frame's name, and the claim let go.
  * </ol>
- * Killed between 3 and 4, the manifest lists a frame whose file is absent (or still the old one): the next run finds
+ * Killed between 3 and 4, a record names a frame whose file is absent (or still the old one): the next run finds
  * it missing (or damaged) and redoes it. Frames another run holds are skipped and come back at the end: then this
  * run waits for each claim, and renders the frame only if its holder died before finishing it. So several runs of
  * one job on one folder share its frames, and each ends with every frame done.
@@ -90,7 +90,7 @@ public final class JobRunner {
         Runnable stop = this::stop;
         Shutdown.add(Shutdown.Step.FINISH, stop);
         try (CountsBuffer counts = CountsBuffer.allocate(first.width(), first.height())) {
-            progress.start(plan.done(), job.frames().size(), first.pixels());
+            progress.start(plan.done(), plan.selected(), first.pixels());
             Consumer<String> notice = line -> progress.notice("squall: " + line);
             try {
                 DeviceSelector.runAll(job.device(), job.precision(), probe, notice, backends -> {
@@ -151,9 +151,6 @@ public final class JobRunner {
 
     /** The plan's frames written by this run or found written by another: not redone after a fallback. */
     private final Set<Integer> settled = new HashSet<>();
-    /** The manifest as this run last read or wrote it, and the file's identity then (a rename changes it). */
-    private Manifest manifest;
-    private Object manifestKey;
 
     /** Renders and writes {@code frame}, which this run has claimed, unless another run wrote it meanwhile. */
     private void renderClaimed(List<Backend> backends, CountsBuffer counts, Consumer<String> notice, int frame)
@@ -162,7 +159,7 @@ public final class JobRunner {
         if (settled.contains(frame)) {
             return;
         }
-        if (!plan.forced() && plan.folder().underManifestLock(() -> JobPlan.state(job, current(), frame))
+        if (!plan.forced() && JobPlan.state(job, Manifest.record(job.dir(), job.fileName(frame)), frame)
                 == FrameState.DONE) {
             writing.lock();    // as every line of progress: never after the stop's last line
             try {
@@ -191,14 +188,7 @@ public final class JobRunner {
                 job.format().content(counts, params.maxIter()))) {
             FrameRecord record = new FrameRecord(name, frame, file.size(),
                     String.format(Locale.ROOT, "%08x", file.crc32()), FrameParameters.of(params, job.format()));
-            plan.folder().underManifestLock(() -> {
-                Manifest latest = current();
-                latest.job(plan.identity());
-                latest.put(record);
-                latest.write();
-                manifestKey = Manifest.key(job.dir());
-                return null;
-            });
+            Manifest.put(job.dir(), record);
             file.commit();
             rendered++;
             settled.add(frame);
@@ -209,23 +199,11 @@ public final class JobRunner {
         }
     }
 
-    /**
-     * The manifest on disk; the copy this run holds when the file is still the one it wrote last (no other run
-     * wrote since), so that a job alone on its folder does not read it back for every frame. Under the lock.
-     */
-    private Manifest current() throws IOException {
-        Object key = Manifest.key(plan.job().dir());
-        if (manifest == null || key == null || !key.equals(manifestKey)) {
-            manifest = Manifest.read(plan.job().dir()).orElseGet(() -> Manifest.empty(plan.job().dir()));
-            manifestKey = key;
-        }
-        return manifest;
-    }
-
     /** The stop: lets a frame being written finish, keeps any other from starting, and says where the job stands. */
     private void stop() {
         writing.lock();
-        progress.notice("squall: stopped with " + (plan.done() + rendered + byOthers) + " of "
-                + plan.job().frames().size() + " frames done; run the same command again to resume");
+        progress.notice("squall: stopped with " + (plan.done() + rendered + byOthers) + " of " + plan.selected()
+                + " frames" + (plan.selection().isAll() ? "" : " (" + plan.selection() + ")")
+                + " done; run the same command again to resume");
     }
 }
