@@ -3,11 +3,11 @@ package dev.squall.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.squall.api.bench.Bench;
+import dev.squall.api.bench.DeepBenchReport;
+import dev.squall.kernels.deep.DeepParams;
 import dev.squall.api.bench.Figure;
 import dev.squall.api.bench.MandelbrotBenchReport;
 import dev.squall.host.Schedule;
-import dev.squall.api.bench.Figure;
-import dev.squall.api.bench.MandelbrotBenchReport;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
@@ -55,6 +55,9 @@ class BenchMandelbrotCommand extends BenchBase implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (options.deep() && formula() instanceof Formula.Mandelbrot) {
+            return deep(out);
+        }
         MandelbrotParams params = options.params().withFormula(formula());
         boolean openCl = Bench.isOpenCl(device);
         repeat.check();
@@ -105,6 +108,40 @@ class BenchMandelbrotCommand extends BenchBase implements Callable<Integer> {
                         peak.median(), peak.min(), peak.max());
             }
         }
+        return 0;
+    }
+
+    /** A deep-zoom view (--center, --zoom): on the CPU backend, the one device that renders it. */
+    private int deep(PrintWriter out) throws Exception {
+        DeepParams params = options.deepParams();
+        repeat.check();
+        if (!device.equals("auto") && !device.equals("cpu")) {
+            throw new UsageException("--device " + device + ": deep zoom (--center) runs on the cpu device only");
+        }
+        if (noCycleShortcut || againstPeak || !variant.equals("auto") || !tornadoApi.equals("parallel")) {
+            throw new UsageException("--no-cycle-shortcut, --against-peak, --opencl-variant and --tornado-api are"
+                    + " not for deep zoom (--center)");
+        }
+        DeepBenchReport r = Bench.deep(params, repeat.warmup, repeat.runs);
+        if (json) {
+            ObjectNode node = BenchJson.mapper().valueToTree(r);
+            node.put("giter_per_s", r.giterPerS());
+            out.println(BenchJson.mapper().writeValueAsString(node));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "mandelbrot %dx%d deep zoom %s max-iter %d on %s%n", r.width(), r.height(),
+                params.viewLabel(), r.maxIter(), r.device());
+        out.printf(Locale.ROOT, "  median %.4f s (min %.4f, max %.4f) over %d runs after %d warm-up; first run %.4f s%n",
+                r.secondsMedian(), r.secondsMin(), r.secondsMax(), r.runs(), r.warmupRuns(), r.firstRunS());
+        out.printf(Locale.ROOT, "  per run (medians): reference orbit %.4f s (%d steps, %d bits), bilinear table %.4f s,"
+                + " pixels %.4f s (%s deltas), double-double %.4f s (%d pixels), oracle %.4f s (%d pixels)%n",
+                r.orbitS(), r.orbitSteps(), r.orbitBits(), r.tableS(), r.pixelsS(), r.arithmetic(), r.doubleDoubleS(),
+                r.doubleDoublePixels(), r.oracleS(), r.oraclePixels());
+        out.printf(Locale.ROOT, "  %.3f Giter/s effective (%d iterations in the counts; %d jumps skipping %d, %d"
+                + " steps); counts crc32 %s%n", r.giterPerS(), r.iterations(), r.blaJumps(), r.blaSkipped(),
+                r.steps(), r.crc32());
+        var e = r.environment();
+        out.printf(Locale.ROOT, "  %s, %d cores, %s; Java %s%n", e.cpu(), e.cores(), e.os(), e.jvm());
         return 0;
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.squall.kernels.Precision;
 import dev.squall.testing.Faults;
 import dev.squall.testing.OpenClTestDevice;
@@ -12,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,17 +165,35 @@ class DeepZoomCommandTest {
     }
 
     @Test
-    void otherFormulasAndBenchRefuseACentre() {
+    void otherFormulasRefuseACentreAndBenchTimesItOnTheCpu() throws IOException {
         CliRun julia = CliRun.of("render", "julia", "--c", "0,0", "--width", "8", "--height", "8", "--max-iter",
                 "10", "--center", "0,0", "--zoom", "1");
         assertEquals(2, julia.exitCode(), julia::toString);
         assertEquals("squall: --center and --zoom (deep zoom) are the Mandelbrot set's; give julia a --view\n",
                 julia.err());
-        CliRun bench = CliRun.of("bench", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "10",
-                "--center", "0,0", "--zoom", "1");
-        assertEquals(2, bench.exitCode(), bench::toString);
+        CliRun benchJulia = CliRun.of("bench", "julia", "--c", "0,0", "--width", "8", "--height", "8", "--max-iter",
+                "10", "--center", "0,0", "--zoom", "1");
+        assertEquals(2, benchJulia.exitCode(), benchJulia::toString);
         assertEquals("squall: --center and --zoom (deep zoom) are render mandelbrot's; give --view here\n",
-                bench.err());
+                benchJulia.err());
+        // deep-zoom.md's 1e14 case, timed: its documented counts every run, each stage reported.
+        CliRun bench = CliRun.of("bench", "mandelbrot", "--width", "32", "--height", "32", "--max-iter", "4036",
+                "--center", RE_14 + "," + IM_14, "--zoom", "1.00E14", "--runs", "3", "--warmup", "1", "--json");
+        assertEquals(0, bench.exitCode(), bench::toString);
+        JsonNode r = new ObjectMapper().readTree(bench.out());
+        assertEquals("44c07a66", r.get("crc32").asText());
+        assertEquals(481694, r.get("iterations").asLong());
+        assertEquals(3, r.get("seconds").size());
+        assertEquals(3, r.get("runs").asInt());
+        assertEquals(557, r.get("orbit_steps").asInt());
+        for (String stage : List.of("orbit_s", "table_s", "pixels_s", "double_double_s", "oracle_s", "first_run_s")) {
+            assertTrue(r.get(stage).asDouble() >= 0, stage);
+        }
+        assertTrue(r.get("seconds_median").asDouble() > 0);
+        CliRun opencl = CliRun.of("bench", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "10",
+                "--center", "0,0", "--zoom", "1", "--device", "opencl");
+        assertEquals(2, opencl.exitCode(), opencl::toString);
+        assertEquals("squall: --device opencl: deep zoom (--center) runs on the cpu device only\n", opencl.err());
     }
 
     /** An OpenCL device does not run deep zoom yet: refused by name when named, the CPU backend under auto. */

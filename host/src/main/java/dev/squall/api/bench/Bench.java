@@ -17,12 +17,18 @@ import dev.squall.host.opencl.OpenClDevice;
 import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.deep.DeepParams;
+import dev.squall.kernels.deep.DeepRender;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32;
 
 /**
  * Honest, reproducible numbers per device: a render timed after warm-up with every run's counts checked to agree
@@ -55,6 +61,72 @@ public final class Bench {
         } catch (DeviceUnavailableException e) {
             throw new EngineException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Times a deep-zoom view on the CPU backend (the one device that renders deep zoom): {@code warmup} runs, then
+     * {@code runs} measured whole renders, each with its own reference orbit and table, every pixel on every core.
+     *
+     * @param params the view
+     * @param warmup runs not measured, at least 0
+     * @param runs runs measured, at least 1
+     * @return the report: median, spread, each stage's median, the pixels each tier took, the counts' CRC-32
+     * @throws EngineException {@link EngineException.Reason#INVALID} when a run's counts differ from the first's
+     *     (they never should: every count is exact)
+     */
+    public static DeepBenchReport deep(DeepParams params, int warmup, int runs) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Double> seconds = new ArrayList<>();
+        List<DeepRender.Stats> stats = new ArrayList<>();
+        String crc = null;
+        long iterations = 0;
+        double first = 0;
+        for (int i = 0; i < warmup + runs; i++) {
+            long t0 = System.nanoTime();
+            DeepRender.Result r = DeepRender.compute(params, DeepRender.Options.all(params, threads));
+            double s = (System.nanoTime() - t0) / 1e9;
+            CRC32 crc32 = new CRC32();
+            ByteBuffer bytes = ByteBuffer.allocate(r.counts().length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            long sum = 0;
+            for (int c : r.counts()) {
+                bytes.putInt(c);
+                sum += c;
+            }
+            crc32.update(bytes.array());
+            String hex = String.format(Locale.ROOT, "%08x", crc32.getValue());
+            if (crc != null && !crc.equals(hex)) {
+                throw new EngineException("run " + (i + 1) + " gave counts with CRC-32 " + hex + ", the first gave "
+                        + crc, null, EngineException.Reason.INVALID, false);
+            }
+            crc = hex;
+            iterations = sum;
+            if (i == 0) {
+                first = s;
+            }
+            if (i >= warmup) {
+                seconds.add(s);
+                stats.add(r.stats());
+            }
+        }
+        DeepRender.Stats one = stats.getFirst();
+        return new DeepBenchReport("mandelbrot", params.width(), params.height(), params.maxIter(),
+                List.of(params.view().re().toString(), params.view().im().toString()),
+                params.view().zoom().toString(), "cpu (Java, " + threads + " threads)", warmup, runs, seconds,
+                median(seconds), seconds.stream().mapToDouble(d -> d).min().orElseThrow(),
+                seconds.stream().mapToDouble(d -> d).max().orElseThrow(), first,
+                median(stats.stream().map(x -> x.orbitNanos() / 1e9).toList()),
+                median(stats.stream().map(x -> x.blaNanos() / 1e9).toList()),
+                median(stats.stream().map(x -> x.pixelNanos() / 1e9).toList()),
+                median(stats.stream().map(x -> x.doubleDoubleNanos() / 1e9).toList()),
+                median(stats.stream().map(x -> x.oracleNanos() / 1e9).toList()), one.orbitLength(), one.orbitBits(),
+                one.extended() ? "extended" : "double", one.doubleDoublePixels(), one.recomputedPixels(), iterations,
+                one.blaJumps(), one.blaSkippedIterations(), one.steps(), crc, Environment.current());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /**
