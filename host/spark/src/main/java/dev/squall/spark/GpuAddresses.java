@@ -1,5 +1,6 @@
 package dev.squall.spark;
 
+import dev.squall.api.EngineException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,16 +22,18 @@ final class GpuAddresses {
     /**
      * The device list for {@code addresses} ({@code opencl:0:1}, or {@code opencl:0:0,opencl:0:1} for two).
      *
-     * @throws IllegalArgumentException naming the address when one is not an OpenCL device id: addresses from
-     *     another discovery script (NVIDIA's numbers GPUs 0, 1, ... in CUDA's order, which is not OpenCL's)
+     * @throws EngineException {@link EngineException.Reason#INVALID}, naming the address, when one is not an
+     *     OpenCL device id: addresses from another discovery script (NVIDIA's numbers GPUs 0, 1, ... in CUDA's
+     *     order, which is not OpenCL's)
      */
     static String device(List<String> addresses) {
         for (String address : addresses) {
             if (!OPENCL_ID.matcher(address).matches()) {
-                throw new IllegalArgumentException("GPU address \"" + address + "\" is not an OpenCL device id"
+                throw new EngineException("GPU address \"" + address + "\" is not an OpenCL device id"
                         + " (opencl:P:D, as squall devices lists them): give the executors Squall's discovery script,"
                         + " squall-gpu-discovery.sh (spark.executor.resource.gpu.discoveryScript, or"
-                        + " spark.worker.resource.gpu.discoveryScript on a standalone cluster)");
+                        + " spark.worker.resource.gpu.discoveryScript on a standalone cluster)", null,
+                        EngineException.Reason.INVALID, false);
             }
         }
         return String.join(",", addresses);

@@ -18,6 +18,10 @@ public final class SparkCluster implements JobCluster {
     /** Spark's logging for local runs, unless the JVM was given its own (log4j2.configurationFile). */
     private static final String LOGGING = "classpath:dev/squall/spark/log4j2-squall.properties";
 
+    /** The command line's instance, made by {@link java.util.ServiceLoader}. */
+    public SparkCluster() {
+    }
+
     @Override
     public String name() {
         return "spark";

@@ -45,10 +45,17 @@ class LocalClusterTest {
         Files.createDirectories(Path.of(home, "jars"));
     }
 
-    /** A local cluster whose executors load this test's classes (the module's, the engine's, the faults). */
+    /**
+     * A local cluster whose executors load this test's classes (the module's, the engine's, the faults), and start as
+     * fast as two cores allow: C1 only and one GC thread (an executor JVM takes about 12 s to register otherwise,
+     * two at once, here).
+     */
     private static SparkConf cluster(String master) {
-        return SparkTests.conf(master)
-                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        SparkConf conf = SparkTests.conf(master);
+        conf.remove("spark.local.dir");    // a standalone worker gives its executors their own
+        return conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                .set("spark.executor.memory", "512m")
+                .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     }
 
     @Test

@@ -1,9 +1,13 @@
 package dev.squall.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squall.api.EngineException;
 import dev.squall.api.FrameSelection;
+import dev.squall.api.JobRun;
+import dev.squall.api.JobStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -54,5 +58,43 @@ class LocalModeTest {
         assertEquals(1, failures.size(), heard.lines::toString);
         assertTrue(failures.getFirst().startsWith("squall: the Spark task of frames 2-3 (attempt 0) failed on"
                 + " executor driver: java.lang.IllegalStateException: " + TaskFaults.FAILED), failures::toString);
+    }
+
+    @Test
+    void aTaskThatFailsOnEveryAttemptEndsTheJobWithItsReasonAndTheNextRunResumes() throws IOException {
+        Map<String, byte[]> reference = SparkTests.reference(dir, 4, "counts");
+        Path file = SparkTests.zoomJob(dir.resolve("job.json"), "frames", 4, "counts", "cpu");
+        TaskDevices lastTaskFails = backends -> {
+            if (org.apache.spark.TaskContext.get().partitionId() == 3) {
+                throw new EngineException("a test's device is gone", null, EngineException.Reason.UNAVAILABLE, false);
+            }
+            return backends;
+        };
+        try (JavaSparkContext sc = new JavaSparkContext(SparkTests.conf("local[2,2]"))) {
+            try (SparkJob job = SparkJob.read(file, sc.master())) {
+                job.plan(FrameSelection.ALL, false, line -> { });
+                EngineException e = assertThrows(EngineException.class,
+                        () -> job.run(sc, new SparkTests.Heard(), lastTaskFails));
+                assertEquals(EngineException.Reason.UNAVAILABLE, e.reason(), "the task's own reason");
+                assertEquals("a Spark task: a test's device is gone", e.getMessage());
+            }
+            // Task 3 starts only once a slot is free, so tasks 0 and 1 at least are done; the next run takes the rest.
+            JobStatus before = JobRun.status(file, FrameSelection.ALL, line -> { });
+            List<Integer> left = before.frames().stream().filter(f -> f.state() != JobStatus.State.DONE)
+                    .map(JobStatus.Frame::frame).toList();
+            assertTrue(left.contains(3) && !left.contains(0) && !left.contains(1), before::toString);
+            try (SparkJob job = SparkJob.read(file, sc.master())) {
+                assertEquals(List.of("resumed: " + (4 - left.size()) + " of 4 frames already done",
+                        "to render: " + left.size() + " not done yet"), job.plan(FrameSelection.ALL, false,
+                        line -> { }));
+                assertEquals(left, job.todo());
+                SparkJob.Result result = job.run(sc, new SparkTests.Heard());
+                assertEquals(left, result.tasks().stream().flatMap(t -> t.frames().stream())
+                        .map(TaskResult.Frame::frame).sorted().toList());
+                assertEquals(4 - left.size(), result.summary().skipped());
+                assertEquals(left.size(), result.summary().rendered());
+            }
+        }
+        SparkTests.assertExact(reference, file, dir.resolve("frames"));
     }
 }
