@@ -21,13 +21,13 @@ import org.apache.spark.resource.ResourceInformation;
  * or a speculative duplicate renders only what its other attempts left), each frame claimed, written to a temporary
  * file, recorded, then renamed into place. Whoever writes a frame writes the same bytes (every backend is exact),
  * so two attempts of one task can never leave a corrupt frame between them. The task answers with each frame's
- * record as the folder has it once it is done.
+ * record as the folder has it once it is done ({@link TaskResult}, as bytes).
  * <p>
  * The job file travels as its content: executors need not see it, only the output folder (a shared file system on
  * a cluster). The device is the one Spark gave the task (its GPU addresses), or the job file's own where Spark
  * schedules no GPUs (local mode: there the tasks share this machine's devices).
  */
-final class FrameTask implements Function<int[], TaskResult> {
+final class FrameTask implements Function<int[], byte[]> {
     private static final long serialVersionUID = 1L;
 
     private final String jobFile;
@@ -47,9 +47,9 @@ final class FrameTask implements Function<int[], TaskResult> {
         this.devices = devices;
     }
 
-    /** Renders {@code frames} (consecutive frames of the plan, in order) and returns their records. */
+    /** Renders {@code frames} (consecutive frames of the plan, in order) and returns their records (as bytes). */
     @Override
-    public TaskResult call(int[] frames) throws IOException {
+    public byte[] call(int[] frames) throws IOException {
         TaskContext task = TaskContext.get();
         List<String> gpus = gpus(task);
         List<String> notices = Collections.synchronizedList(new ArrayList<>());
@@ -86,7 +86,7 @@ final class FrameTask implements Function<int[], TaskResult> {
         }
         return new TaskResult(task.partitionId(), task.attemptNumber(), SparkEnv.get().executorId(), gpus,
                 summary.rendered() > 0 ? summary.device() : "", summary.rendered(), frames.length - summary.rendered(),
-                summary.renderSeconds(), summary.prepareSeconds(), summary.iterations(), records, notices);
+                summary.renderSeconds(), summary.prepareSeconds(), summary.iterations(), records, notices).bytes();
     }
 
     /** The GPU addresses Spark gave this task; none in local mode or without GPU scheduling. */

@@ -194,7 +194,7 @@ public final class SparkJob implements AutoCloseable {
             sc.setLocalProperty(TaskProgress.JOB, group);
             results = sc.parallelize(groups, groups.size())
                     .map(new FrameTask(file, content, selection, force, devices))
-                    .collect();
+                    .collect().stream().map(TaskResult::of).toList();
         } catch (Exception e) {    // Spark's SparkException is checked, and undeclared
             throw aborted(e);
         } finally {

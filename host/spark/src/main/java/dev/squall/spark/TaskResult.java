@@ -1,12 +1,20 @@
 package dev.squall.spark;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * What one task did, sent back to the driver (Java serialization, Spark's default: Kryo cannot rebuild records on
- * Java 25): where it ran, what it was given, and the record of each of its frames as the output folder has it once
- * the task is over.
+ * What one task did, sent back to the driver: where it ran, what it was given, and the record of each of its frames
+ * as the output folder has it once the task is over. It travels as the bytes of its Java serialization
+ * ({@link #bytes}), whatever {@code spark.serializer} says: Kryo, which a cluster may set for all its jobs, cannot
+ * build records on Java 25 ("can't get field offset on a record class"), and a byte array is what every serializer
+ * carries.
  *
  * @param partition the task's partition (its group of frames)
  * @param attempt the attempt that succeeded, from 0 (a retry, or a speculative duplicate, is 1 or more)
@@ -31,6 +39,26 @@ public record TaskResult(int partition, int attempt, String executor, List<Strin
         gpus = List.copyOf(gpus);
         frames = List.copyOf(frames);
         notices = List.copyOf(notices);
+    }
+
+    /** {@return this result's Java serialization, as a task sends it} */
+    byte[] bytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a task's result in memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@return the result {@link #bytes} gave} */
+    static TaskResult of(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (TaskResult) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("a task's result that does not read back", e);
+        }
     }
 
     /**

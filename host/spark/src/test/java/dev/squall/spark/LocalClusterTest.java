@@ -51,9 +51,8 @@ class LocalClusterTest {
      * two at once, here).
      */
     private static SparkConf cluster(String master) {
-        SparkConf conf = SparkTests.conf(master);
-        conf.remove("spark.local.dir");    // a standalone worker gives its executors their own
-        return conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+        return SparkTests.conf(master)
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .set("spark.executor.memory", "512m")
                 .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     }

@@ -97,4 +97,17 @@ class LocalModeTest {
         }
         SparkTests.assertExact(reference, file, dir.resolve("frames"));
     }
+
+    @Test
+    void underKryoTheTasksAndTheirResultsTravelAsWell() throws IOException {
+        Map<String, byte[]> reference = SparkTests.reference(dir, 3, "npy");
+        Path file = SparkTests.zoomJob(dir.resolve("job.json"), "frames", 3, "npy", "cpu");
+        try (JavaSparkContext sc = new JavaSparkContext(SparkTests.conf("local[2]")
+                .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer"));
+             SparkJob job = SparkJob.read(file, sc.master())) {
+            job.plan(FrameSelection.ALL, false, line -> { });
+            assertEquals(3, job.run(sc, new SparkTests.Heard()).summary().rendered());
+        }
+        SparkTests.assertExact(reference, file, dir.resolve("frames"));
+    }
 }

@@ -20,9 +20,6 @@ import org.apache.spark.SparkConf;
 
 /** Job files, Spark settings and exact comparisons for the module's tests. */
 final class SparkTests {
-    /** Where Spark keeps its scratch files and the executors' logs during the tests (target/, not /tmp). */
-    static final Path TARGET = Path.of("target").toAbsolutePath();
-
     private SparkTests() {
     }
 
@@ -83,11 +80,9 @@ final class SparkTests {
         return a.length == b.length ? -1 : Math.min(a.length, b.length);
     }
 
-    /** Settings every test's context has: no web UI (time and ports), Spark's scratch space under target/. */
+    /** Settings every test's context has: no web UI (time and ports). */
     static SparkConf conf(String master) {
-        return new SparkConf().setMaster(master).setAppName("squall-spark-test")
-                .set("spark.ui.enabled", "false")
-                .set("spark.local.dir", TARGET.resolve("spark-local").toString());
+        return new SparkConf().setMaster(master).setAppName("squall-spark-test").set("spark.ui.enabled", "false");
     }
 
     /** A listener that keeps what it hears, in order. */
