@@ -84,6 +84,34 @@ class LocalClusterTest {
     }
 
     /**
+     * A speculative duplicate, as Spark starts one beside a slow task (on another host: Spark never puts two attempts
+     * of a task on one, so speculation itself cannot run on a local cluster): here two tasks of the same frames, at
+     * once, on two executors (two JVMs). Each claims a frame before it renders it, so exactly one writes each frame
+     * and the other finds it done; both report the same record, and every frame is a local run's.
+     */
+    @Test
+    void twoCopiesOfOneTaskOnTwoExecutorsWriteEachFrameOnceAndTheSame() throws IOException {
+        Map<String, byte[]> reference = SparkTests.reference(dir, 4, "png");
+        Path file = SparkTests.zoomJob(dir.resolve("job.json"), "frames", 4, "png", "cpu");
+        List<TaskResult> copies;
+        try (JavaSparkContext sc = new JavaSparkContext(cluster("local-cluster[2,1,1024]"));
+             SparkJob job = SparkJob.read(file, sc.master())) {
+            job.plan(FrameSelection.ALL, false, line -> { });    // the driver's plan, as SparkJob.run runs after it
+            int[] frames = {0, 1, 2, 3};
+            copies = sc.parallelize(List.of(frames, frames), 2)
+                    .map(new FrameTask(file, Files.readAllBytes(file), FrameSelection.ALL, false,
+                            TaskDevices.AS_THEY_ARE))
+                    .collect().stream().map(TaskResult::of).toList();
+        }
+        SparkTests.assertExact(reference, file, dir.resolve("frames"));
+        assertEquals(2, copies.size());
+        assertNotEquals(copies.get(0).executor(), copies.get(1).executor(), "the copies ran on two executors");
+        assertEquals(copies.get(0).frames(), copies.get(1).frames(), "both copies report the same records");
+        assertEquals(4, copies.get(0).rendered() + copies.get(1).rendered(), "each frame written once: " + copies);
+        assertEquals(4, copies.get(0).foundDone() + copies.get(1).foundDone(), copies::toString);
+    }
+
+    /**
      * GPU scheduling with a fake discovery script that gives the worker two GPUs, each the id of an OpenCL device
      * the executor has (two PoCL devices, with POCL_DEVICES, on a machine without two GPUs); the executor holds both,
      * runs two tasks at once, and each task sees exactly one of them and renders on it.
