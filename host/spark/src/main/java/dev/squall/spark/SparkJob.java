@@ -6,6 +6,7 @@ import dev.squall.api.JobListener;
 import dev.squall.api.JobRun;
 import dev.squall.api.JobStatus;
 import dev.squall.api.JobSummary;
+import dev.squall.api.Shutdown;
 import dev.squall.kernels.EscapeTime;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -186,8 +187,14 @@ public final class SparkJob implements AutoCloseable {
         List<int[]> groups = groups(todo, framesPerTask(sc));
         String group = "squall-" + UUID.randomUUID();
         TaskProgress progress = new TaskProgress(group, groups, listener);
-        List<TaskResult> results;
+        List<TaskResult> results = null;
         int failed;
+        // SIGINT, SIGTERM: in local mode the tasks' own runs finish the frames being written (Shutdown's first
+        // step); then this says where the job stands, as a local run does.
+        Runnable stop = () -> listener.notice("squall: stopped with " + (skipped + progress.framesDone()) + " of "
+                + selected + " frames" + (selection.isAll() ? "" : " (" + selection + ")")
+                + " done; run the same command again to resume");
+        Shutdown.add(Shutdown.Step.CLEAN_UP, stop);
         sc.sc().addSparkListener(progress);
         try {
             sc.setJobGroup(group, "squall job " + file.getFileName() + ": " + todo.size() + " frames", true);
@@ -198,7 +205,10 @@ public final class SparkJob implements AutoCloseable {
         } catch (Exception e) {    // Spark's SparkException is checked, and undeclared
             throw aborted(e);
         } finally {
-            failed = progress.finish();
+            if (!Shutdown.inProgress()) {    // else the stop's line is still to come
+                Shutdown.remove(Shutdown.Step.CLEAN_UP, stop);
+            }
+            failed = progress.finish(results != null);
             sc.sc().removeSparkListener(progress);
             sc.setLocalProperty(TaskProgress.JOB, null);
             sc.clearJobGroup();

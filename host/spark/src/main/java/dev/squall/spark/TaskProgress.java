@@ -68,13 +68,23 @@ final class TaskProgress extends SparkListener {
         }
     }
 
-    /** The job is over: every group's frames count done, those not heard of yet now; nothing is heard after. */
-    synchronized int finish() {
-        for (int partition = 0; partition < groups.size(); partition++) {
-            count(partition);
+    /**
+     * The job is over: when it {@code succeeded}, every group's frames count done, those not heard of yet now;
+     * nothing is heard after.
+     */
+    synchronized int finish(boolean succeeded) {
+        if (succeeded) {
+            for (int partition = 0; partition < groups.size(); partition++) {
+                count(partition);
+            }
         }
         finished = true;
         return failedAttempts;
+    }
+
+    /** {@return the frames of the groups whose task succeeded, as heard so far} */
+    synchronized int framesDone() {
+        return counted.stream().mapToInt(p -> groups.get(p).length).sum();
     }
 
     private void count(int partition) {
