@@ -152,13 +152,70 @@ squall_pom_missing_parent() {
   echo "$group:$artifact:$version"
 }
 
+# The OpenCL ICD loader (libOpenCL.so.1) the dynamic linker would find: first in LD_LIBRARY_PATH's folders (a GPU
+# host's driver may be reachable only so), then in ldconfig's cache, preferring this machine's architecture where a
+# 32-bit loader is also installed. ldconfig is in /sbin (Debian): not on PATH where PATH is /usr/bin:/bin (env -i,
+# cron), so it is looked for there too. Prints nothing when there is none.
+squall_opencl_loader() {
+  local dirs=() dir ldconfig arch
+  IFS=: read -ra dirs <<<"${LD_LIBRARY_PATH:-}"
+  for dir in "${dirs[@]}"; do
+    [ -n "$dir" ] && [ -e "$dir/libOpenCL.so.1" ] && { echo "$dir/libOpenCL.so.1"; return 0; }
+  done
+  case "$(uname -m)" in x86_64) arch="x86-64" ;; aarch64) arch="AArch64" ;; *) arch="" ;; esac
+  for ldconfig in "$(command -v ldconfig 2>/dev/null || true)" /sbin/ldconfig /usr/sbin/ldconfig; do
+    [ -n "$ldconfig" ] && [ -x "$ldconfig" ] || continue
+    "$ldconfig" -p 2>/dev/null | awk -v arch="$arch" '$1 == "libOpenCL.so.1" {
+        path = $NF; if (arch == "" || index($0, arch)) { print path; found = 1; exit } if (first == "") first = path }
+      END { if (!found && first != "") print first }'
+    return 0
+  done
+}
+
 # JOCL opens the ICD loader by the name libOpenCL.so, which Debian ships only in ocl-icd-opencl-dev; drivers and
-# ocl-icd-libopencl1 install libOpenCL.so.1 (the name ldconfig knows). Link that one as $1/libOpenCL.so and put
-# $1 first on LD_LIBRARY_PATH for the JVM, so JOCL finds the loader either way.
+# ocl-icd-libopencl1 install libOpenCL.so.1 (the name ldconfig knows). Link that one as libOpenCL.so in the first of
+# the folders "$@" that has the link already or can take it, and put that folder first on LD_LIBRARY_PATH for the
+# JVM, so JOCL finds the loader either way. Without a loader nothing is done: the engine says what is missing
+# (squall devices).
 squall_opencl_loader_path() {
-  local linkdir=$1 lib
-  lib=$( (ldconfig -p 2>/dev/null || true) | sed -n 's/.*libOpenCL\.so\.1 .*=> //p' | head -n 1)
+  local lib dir
+  lib=$(squall_opencl_loader)
   [ -n "$lib" ] || return 0
-  mkdir -p "$linkdir" && ln -sfn "$lib" "$linkdir/libOpenCL.so" || return 0
-  export LD_LIBRARY_PATH="$linkdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  for dir in "$@"; do
+    if [ "$(readlink "$dir/libOpenCL.so" 2>/dev/null)" = "$lib" ] \
+      || { mkdir -p "$dir" 2>/dev/null && ln -sfn "$lib" "$dir/libOpenCL.so" 2>/dev/null; }; then
+      export LD_LIBRARY_PATH="$dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+      return 0
+    fi
+  done
+}
+
+# Starts Squall's JVM in place of this shell (exec), as ./squall and the tarball's bin/squall both do: the java home
+# $1, the class path $2, then JVM options that go before Squall's own (TornadoVM's argfile), "--", and squall's
+# arguments. SQUALL_JAVA_OPTS comes last among the JVM options, so that it can override any of them.
+squall_exec_jvm() {
+  local java_home=$1 class_path=$2 first=() terminal=() columns jsig preload
+  shift 2
+  while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do first+=("$1"); shift; done
+  [ "$#" -eq 0 ] || shift
+  # The JVM prints "WARNING: Using incubator modules: jdk.incubator.vector" at every start while the Vector API
+  # incubates, and no option turns it off: that one exact line is dropped from stderr, nothing else. exec keeps the
+  # JVM in this process, so signals (SIGINT, SIGTERM) reach it directly. The filter ignores them (Ctrl-C reaches the
+  # whole process group): it ends when the JVM closes stderr, so the JVM's last lines on the way out still show.
+  # That filter's pipe is the JVM's stderr, never the terminal: say whether the user's stderr is one, and how wide,
+  # so that squall job draws a live progress bar there (plain lines otherwise).
+  if [ -t 2 ]; then
+    terminal=(-Dsquall.stderr.terminal=true)
+    columns=$(stty size <&2 2>/dev/null | cut -d' ' -f2) || columns=""
+    if [ -n "$columns" ]; then terminal+=("-Dsquall.stderr.columns=$columns"); fi
+  fi
+  # libjsig: PoCL's LLVM installs its own SIGSEGV handler when it loads, which replaces the JVM's (the JVM uses
+  # SIGSEGV for null checks and safepoints), and the JVM then dies at random later ("Segmentation fault", no hs_err
+  # file). The JVM's signal-chaining library keeps the JVM's handlers first and chains to the others.
+  jsig="$java_home/lib/libjsig.so"
+  [ -f "$jsig" ] && preload="$jsig${LD_PRELOAD:+:$LD_PRELOAD}" || preload="${LD_PRELOAD:-}"
+  # shellcheck disable=SC2086  # SQUALL_JAVA_OPTS is a list of options: split on purpose.
+  LD_PRELOAD="$preload" exec "$java_home/bin/java" "${first[@]}" --enable-native-access=ALL-UNNAMED \
+    --add-modules jdk.incubator.vector "${terminal[@]}" ${SQUALL_JAVA_OPTS:-} -cp "$class_path" dev.squall.cli.Squall \
+    "$@" 2> >(trap '' INT TERM; exec grep -v --line-buffered -x 'WARNING: Using incubator modules: jdk.incubator.vector' >&2)
 }

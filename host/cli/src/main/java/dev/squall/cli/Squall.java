@@ -75,7 +75,7 @@ public final class Squall implements Runnable {
     }
 
     /** The commands, in the order {@code --help} lists them. */
-    private static final Map<String, Class<?>> COMMANDS = commands();
+    static final Map<String, Class<?>> COMMANDS = commands();
 
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
@@ -89,21 +89,33 @@ public final class Squall implements Runnable {
     }
 
     /**
-     * The command named first on the command line, alone, or every command when none is (help, a mistake, the
-     * options of squall itself). picocli reads every option of a command from its annotations when it is added,
-     * about 0.2 s for all of them at every start: a command pays for its own.
+     * The command named first on the command line, alone, with its whole model; the others as their names and
+     * descriptions only (what {@code squall --help} lists and a mistyped name is matched against). picocli reads
+     * every option of a command from its annotations when it is added, about 0.2 s for all of them at every start:
+     * a command pays for its own. {@code help COMMAND} gets that command's model.
      */
     private static void addSubcommands(CommandLine cli, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return;    // the version needs no command
         }
-        String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-        Class<?> named = COMMANDS.get(first);
-        if (named != null && named != HelpCommand.class) {
-            cli.addSubcommand(first, named);
-            return;
-        }
-        COMMANDS.forEach(cli::addSubcommand);
+        List<String> words = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).toList();
+        String first = words.isEmpty() ? "" : words.getFirst();
+        String named = first.equals("help") && words.size() > 1 ? words.get(1) : first;
+        COMMANDS.forEach((name, type) -> {
+            if (name.equals(named) || type == HelpCommand.class) {
+                cli.addSubcommand(name, type);
+            } else {
+                cli.addSubcommand(name, new CommandLine(outline(name, type)));
+            }
+        });
+    }
+
+    /** A command's name and description, read from its annotation alone: enough to list it. */
+    static CommandLine.Model.CommandSpec outline(String name, Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        CommandLine.Model.CommandSpec outline = CommandLine.Model.CommandSpec.create().name(name);
+        outline.usageMessage().description(command.description());
+        return outline;
     }
 
     @Override

@@ -17,6 +17,26 @@ class CommandLineTest {
     }
 
     @Test
+    void theRootHelpFromOutlinesIsTheHelpOfEveryWholeCommand() {
+        picocli.CommandLine whole = new picocli.CommandLine(new Squall());
+        Squall.COMMANDS.forEach(whole::addSubcommand);
+        String expected = whole.getUsageMessage();
+        for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals(expected, run.out(), String.join(" ", args));
+        }
+        assertTrue(expected.contains("  job      Render the frames a JSON job file describes"), expected);
+        // help COMMAND: that command's whole help.
+        CliRun job = CliRun.of("help", "job");
+        assertEquals(whole.getSubcommands().get("job").getUsageMessage(), job.out());
+        // A mistyped command is matched against the outlines' names.
+        CliRun typo = CliRun.of("rendr");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().startsWith("squall: Unmatched argument at index 0: 'rendr'"), typo::toString);
+    }
+
+    @Test
     void renderWithoutAKernelIsAUsageError() {
         CliRun run = CliRun.of("render");
         assertEquals(2, run.exitCode());

@@ -44,8 +44,7 @@ public final class OpenCl {
             try {
                 SymbolLookup.libraryLookup(LOADER, Arena.global());
             } catch (IllegalArgumentException e) {
-                return OpenClProbe.unavailable("no OpenCL ICD loader (" + LOADER
-                        + " not found; Debian: apt-get install ocl-icd-libopencl1 ocl-icd-opencl-dev)");
+                return OpenClProbe.unavailable(loaderMissing());
             }
         }
         try {
@@ -69,6 +68,22 @@ public final class OpenCl {
             return new OpenClProbe(devices, java.util.Optional.empty());
         } catch (UnsatisfiedLinkError | OpenClException e) {
             return OpenClProbe.unavailable("OpenCL unusable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Why JOCL cannot open the loader: there is none, or there is only {@code libOpenCL.so.1} (what drivers and
+     * ocl-icd-libopencl1 install), which the launchers link as {@code libOpenCL.so} but an embedding program's JVM
+     * does not see under that name.
+     */
+    private static String loaderMissing() {
+        try (Arena probe = Arena.ofConfined()) {
+            SymbolLookup.libraryLookup(LOADER + ".1", probe);
+            return "the OpenCL ICD loader is there as " + LOADER + ".1, but JOCL opens " + LOADER
+                    + ": run through squall (it links one to the other), or install ocl-icd-opencl-dev (Debian)";
+        } catch (IllegalArgumentException e) {
+            return "no OpenCL ICD loader (" + LOADER + ".1) found: install ocl-icd-libopencl1 (Debian) and the"
+                    + " GPU's OpenCL driver";
         }
     }
 

@@ -142,6 +142,10 @@ final class DoubleDoublePerturbation {
         int m = 0;
         int n = 0;
         boolean rescale = true;
+        // dc's own exponent: the smallest unit a step below double's range may move the delta to.
+        final int cExp = ce + ExtendedDouble.exponentOf(Math.max(Math.max(Math.abs(cRh), Math.abs(cIh)), 0x1p-1000));
+        final double[] state = new double[5];
+        final double[] dcParts = {cRh, cRl, cIh, cIl};
         while (true) {
             if (rescale) {
                 rescale = false;
@@ -238,6 +242,30 @@ final class DoubleDoublePerturbation {
                 mag = Math.sqrt(drh * drh + dih * dih);
                 aws = Math.abs(drh) + Math.abs(dih);
             }
+            if (scaled && tinyStep(m, wrh, wih, e, xrh, xih, xe)) {
+                e = tinyStep(m, e, ce, cExp, dcParts, ec, xrh, xrl, xih, xil, xe, xfm, xfe, lo, state, wrh, wrl, wih,
+                        wil, eps);
+                wrh = state[0];
+                wrl = state[1];
+                wih = state[2];
+                wil = state[3];
+                eps = state[4];
+                rescale = true;
+                m++;
+                n++;
+                counters.steps++;
+                double wl = Math.abs(wrh) + Math.abs(wih);
+                if ((wl > 0x1p64 || wl < 0x1p-64) && wl != 0.0) {
+                    int k = ExtendedDouble.exponentOf(wl);
+                    e += k;
+                    wrh = Math.scalb(wrh, -k);
+                    wrl = Math.scalb(wrl, -k);
+                    wih = Math.scalb(wih, -k);
+                    wil = Math.scalb(wil, -k);
+                    eps = Math.scalb(eps, -k) * GROW + 0x1p-1068;
+                }
+                continue;
+            }
             // d' = (2 Z_m + d) d + dc, in units of 2^E.
             double trh = add(2 * zrh[m], 2 * zrl[m], drh, drl, lo, 0);
             double trl = lo[0];
@@ -285,6 +313,86 @@ final class DoubleDoublePerturbation {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the step from {@code Z_m} cannot be taken in absolute doubles: both {@code |Z_m|} and {@code |d|} are
+     * below {@code 2^-960}, so {@code 2 Z_m + d} would underflow (a reference passing that close to 0, as deep
+     * views' references do near their period steps, with a pixel's delta as small).
+     */
+    private static boolean tinyStep(int m, double wr, double wi, int e, double[] xrh, double[] xih, int[] xe) {
+        double wl = Math.abs(wr) + Math.abs(wi);
+        int we = wl == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl);
+        int ze = xrh[m] == 0.0 && xih[m] == 0.0 ? Integer.MIN_VALUE / 2 : xe[m];
+        return Math.max(we, ze) < -960;
+    }
+
+    /**
+     * The step {@code d' = (2 Z_m + d) d + dc} where {@link #tinyStep} holds, in extended units: with {@code 2^g}
+     * the larger of {@code |Z_m|}'s and {@code |d|}'s exponents, {@code T = (2 Z_m + d) 2^-g} is computed in
+     * double-double, and {@code d'} goes to units of {@code 2^U}, {@code U = max(E + g, dc's exponent)}, so that
+     * neither {@code T w} nor {@code dc} leaves double's range: {@code w' = T w 2^(E+g-U) + dc 2^-U}. The bound is
+     * the usual recurrence ({@code eps' = 2|z| eps + eps^2 + 2 f_m (|d| + eps) + e_c + rho}, absolute) written in
+     * the new units: {@code 2 (|z| 2^-g) eps q + eps^2 2^(2E-U) + 2 (f_m 2^-g)(|w| + eps) q + e_c 2^-U + rho}
+     * with {@code q = 2^(E+g-U) <= 1}, {@code rho} the double-double roundings ({@code 2^-98} of the operands) plus
+     * {@code 2^-1068 (1 + |w|)} for any part that underflows while scaled. Writes {@code w'} and {@code eps'} (in
+     * units of {@code 2^U}) to {@code out}; returns {@code U}.
+     */
+    static int tinyStep(int m, int e, int ce, int cExp, double[] c, ExtendedDouble ec, double[] xrh,
+            double[] xrl, double[] xih, double[] xil, int[] xe, double[] xfm, int[] xfe, double[] lo, double[] out,
+            double wrh, double wrl, double wih, double wil, double eps) {
+        double wl1 = Math.abs(wrh) + Math.abs(wih);
+        int we = wl1 == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl1);
+        boolean zeroZ = xrh[m] == 0.0 && xih[m] == 0.0;
+        int ze = zeroZ ? Integer.MIN_VALUE / 2 : xe[m];
+        int g = Math.max(we, ze);
+        if (g == Integer.MIN_VALUE / 2) {
+            g = cExp - e;    // d = 0 and Z_m = 0: d' = dc
+        }
+        // T = (2 Z_m + d) 2^-g, each part at most about 4.
+        double fz = zeroZ ? 0.0 : ExtendedDouble.toDouble(2.0, (long) ze - g);
+        double fd = ExtendedDouble.toDouble(1.0, (long) e - g);
+        double trh = add(xrh[m] * fz, xrl[m] * fz, wrh * fd, wrl * fd, lo, 0);
+        double trl = lo[0];
+        double tih = add(xih[m] * fz, xil[m] * fz, wih * fd, wil * fd, lo, 1);
+        double til = lo[1];
+        double zU = ((Math.abs(xrh[m]) + Math.abs(xih[m])) * fz / 2 + wl1 * fd) * (1 + 0x1p-50) + 0x1p-1068;
+        double tU = Math.abs(trh) + Math.abs(tih);
+        // The new unit 2^u: T w's (2^(e+g)) or dc's, whichever is larger.
+        int u = (int) Math.max((long) e + g, cExp);
+        double q = ExtendedDouble.toDouble(1.0, (long) e + g - u);
+        trh *= q;
+        trl *= q;
+        tih *= q;
+        til *= q;
+        double ah = mul(trh, trl, wrh, wrl, lo, 2);
+        double al = lo[2];
+        double bh = mul(tih, til, wih, wil, lo, 3);
+        double bl = lo[3];
+        double chh = mul(trh, trl, wih, wil, lo, 4);
+        double cl = lo[4];
+        double dh = mul(tih, til, wrh, wrl, lo, 5);
+        double dl = lo[5];
+        double fc = ExtendedDouble.toDouble(1.0, (long) ce - u);
+        double nrh = add(ah, al, -bh, -bl, lo, 6);
+        double nrl = lo[6];
+        nrh = add(nrh, nrl, c[0] * fc, c[1] * fc, lo, 6);
+        nrl = lo[6];
+        double nih = add(chh, cl, dh, dl, lo, 7);
+        double nil = lo[7];
+        nih = add(nih, nil, c[2] * fc, c[3] * fc, lo, 7);
+        nil = lo[7];
+        double fg = ExtendedDouble.toDouble(xfm[m], (long) xfe[m] - g);
+        double ecu = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - u);
+        double rho = 4 * U2 * tU * q * wl1 + U2 * (Math.abs(nrh) + Math.abs(nih)) + 0x1p-1068 * (1 + wl1);
+        double epsNew = (2 * zU * eps * q + eps * ExtendedDouble.toDouble(eps, 2L * e - u)
+                + 2 * fg * (wl1 * (1 + 0x1p-50) + eps) * q + ecu + rho) * GROW;
+        out[0] = nrh;
+        out[1] = nrl;
+        out[2] = nih;
+        out[3] = nil;
+        out[4] = epsNew;
+        return u;
     }
 
     /** Whether {@code |d| = |w| 2^e} is below {@code 2^-900}, where the natural-units comparison loses accuracy. */

@@ -154,4 +154,26 @@ class DeepRenderTest {
         String im = NUCLEUS_IM.substring(0, 110);
         assertSameAsOracle(new DeepParams(16, 16, 30000, DeepView.parse(re, im, "1e100")));
     }
+
+    @Test
+    @Tag("slow")
+    void atZoom1e1086TheSecondTierSettlesEveryPixelThatTheFirstCannotAndAgreesWithTheOracle() throws Exception {
+        // The first tier's bound gives up near step 374000 for all but the centre pixel. The second tier meets
+        // reference steps below 2^-1500 near 0 (from step 179301): before it took those in extended units it lost
+        // the delta there and sent every pixel to the oracle (about 30 s a pixel here).
+        DeepParams p = DeepCases.e1086(8);
+        DeepRender.Result r = DeepRender.compute(p, DeepRender.Options.all(p, 2));
+        assertEquals(0, r.stats().recomputedPixels(), () -> r.stats().toString());
+        assertTrue(r.stats().doubleDoublePixels() >= 60, () -> r.stats().toString());
+        DeepOracle oracle = new DeepOracle(p);
+        int[][] pixels = {{0, 0}, {5, 2}};
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var counts = java.util.Arrays.stream(pixels).map(xy -> pool.submit(() -> oracle.count(xy[0], xy[1])))
+                    .toList();
+            for (int i = 0; i < pixels.length; i++) {
+                assertEquals(counts.get(i).get(), r.counts()[pixels[i][1] * 8 + pixels[i][0]], "pixel "
+                        + java.util.Arrays.toString(pixels[i]));
+            }
+        }
+    }
 }
