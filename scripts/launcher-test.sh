@@ -193,8 +193,8 @@ JOB
 sed 's/"spark-frames"/"local-frames"/' "$work/spark.json" >"$work/local.json"
 run job run "$work/spark.json" --spark 'local[2]'
 check "job run --spark local[2] exits 0" rc_is 0
-check "job run --spark local[2] sums up the Spark run" \
-  out_matches '^job: 3 frames rendered, 0 skipped, 64x48 f64 max-iter 300 on spark local\[2\] \(3 tasks, 1 executor\): cpu'
+check "job run --spark local[2] sums up the Spark run" out_matches \
+  '^job: 3 frames rendered, 0 skipped, 64x48 f64 max-iter 300 on spark local\[2\] \(3 tasks, 1 executor\): cpu'
 check "job run --spark local[2] lets no JVM warning through" bash -c "! grep -q '^WARNING' '$work/err'"
 run job run "$work/local.json"
 check "job run --spark writes the frames a local run writes" bash -c "for f in '$work'/local-frames/frame-*.png; do

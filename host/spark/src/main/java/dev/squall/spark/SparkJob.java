@@ -170,6 +170,8 @@ public final class SparkJob implements AutoCloseable {
      * @param devices wraps the devices each task opens (on its executor)
      * @return what the run did
      * @throws IOException when the folder cannot be read, or is not complete after the tasks
+     * @throws EngineException as a task's {@link JobRun} refused its work, or for a {@value #FRAMES_PER_TASK} that
+     *     is not a positive integer
      * @throws SparkJobException when Spark gave up on the job
      */
     public Result run(JavaSparkContext sc, JobListener listener, TaskDevices devices) throws IOException {
@@ -183,8 +185,8 @@ public final class SparkJob implements AutoCloseable {
         if (todo.isEmpty()) {    // as a local run: no progress to show
             return new Result(new JobSummary(0, skipped, 0, "", 0, 0, 0, 0), List.of(), 0);
         }
-        listener.start(skipped, selected, first().pixels());
         List<int[]> groups = groups(todo, framesPerTask(sc));
+        listener.start(skipped, selected, first().pixels());
         String group = "squall-" + UUID.randomUUID();
         TaskProgress progress = new TaskProgress(group, groups, listener);
         List<TaskResult> results = null;
@@ -252,7 +254,7 @@ public final class SparkJob implements AutoCloseable {
      * wrote the same bytes).
      */
     private void check(List<Integer> todo, List<TaskResult> results, JobListener listener) throws IOException {
-        JobStatus status = driver.status(selection, listener::notice);
+        JobStatus status = driver.status(selection, line -> listener.notice("squall: " + line));
         Map<Integer, JobStatus.Frame> frames = new HashMap<>();
         status.frames().forEach(f -> frames.put(f.frame(), f));
         Set<Integer> reported = new TreeSet<>();

@@ -15,8 +15,9 @@ import org.apache.spark.scheduler.TaskInfo;
 /**
  * The job's progress as Spark's listener bus tells it on the driver: a task that succeeds counts its frames done
  * (once, whichever attempt), a failed attempt and a lost executor are said as they happen. Only the stages of the
- * job named by the local property {@link #JOB} are followed (the context may run other work). The bus delivers events late and on its own thread, so
- * {@link #finish} counts what it has not heard yet once the job is over, and nothing counts after.
+ * job named by the local property {@link #JOB} are followed (the context may run other work). The bus delivers
+ * events late and on its own thread, so {@link #finish} counts what it has not heard yet once the job has
+ * succeeded, and nothing counts after.
  */
 final class TaskProgress extends SparkListener {
     /** The local property (of the driver's thread, so of its jobs' stages) that names the job being followed. */

@@ -99,6 +99,21 @@ class LocalModeTest {
     }
 
     @Test
+    void framesPerTaskThatIsNoPositiveNumberIsRefusedByNameBeforeAnyTask() throws IOException {
+        Path file = SparkTests.zoomJob(dir.resolve("job.json"), "frames", 2, "counts", "cpu");
+        SparkTests.Heard heard = new SparkTests.Heard();
+        try (JavaSparkContext sc = new JavaSparkContext(SparkTests.conf("local[2]")
+                .set(SparkJob.FRAMES_PER_TASK, "0"));
+             SparkJob job = SparkJob.read(file, sc.master())) {
+            job.plan(FrameSelection.ALL, false, line -> { });
+            EngineException e = assertThrows(EngineException.class, () -> job.run(sc, heard));
+            assertEquals(EngineException.Reason.INVALID, e.reason());
+            assertEquals("spark.squall.framesPerTask must be a positive integer, got \"0\"", e.getMessage());
+        }
+        assertEquals(List.of(), heard.lines, "nothing started");
+    }
+
+    @Test
     void underKryoTheTasksAndTheirResultsTravelAsWell() throws IOException {
         Map<String, byte[]> reference = SparkTests.reference(dir, 3, "npy");
         Path file = SparkTests.zoomJob(dir.resolve("job.json"), "frames", 3, "npy", "cpu");
