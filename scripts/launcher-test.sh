@@ -183,5 +183,33 @@ check "TornadoVM's API installed with the jar's POM is repaired" no_parent "$wor
 check "TornadoVM's API repaired says so in one line" \
   one_line_matches "^squall: .*io\.github\.beehive-lab:tornado:9\.9\.9-test.* generated POM"
 
+# 8. Spark (./test builds host/spark with -Pspark): job run --spark local[2] puts Squall's Spark module on the class
+# path, with a Spark driver's JVM options (no JVM warning reaches the terminal), and writes a local run's frames.
+cat >"$work/spark.json" <<'JOB'
+{ "kernel": "mandelbrot", "width": 64, "height": 48, "max_iter": 300, "device": "cpu",
+  "zoom": {"center": [-0.743643887037151, 0.131825904205330], "start_width": 3.0, "end_width": 0.01, "frames": 3},
+  "output": { "dir": "spark-frames", "format": "png" } }
+JOB
+sed 's/"spark-frames"/"local-frames"/' "$work/spark.json" >"$work/local.json"
+run job run "$work/spark.json" --spark 'local[2]'
+check "job run --spark local[2] exits 0" rc_is 0
+check "job run --spark local[2] sums up the Spark run" out_matches \
+  '^job: 3 frames rendered, 0 skipped, 64x48 f64 max-iter 300 on spark local\[2\] \(3 tasks, 1 executor\): cpu'
+check "job run --spark local[2] lets no JVM warning through" bash -c "! grep -q '^WARNING' '$work/err'"
+run job run "$work/local.json"
+check "job run --spark writes the frames a local run writes" bash -c "for f in '$work'/local-frames/frame-*.png; do
+  cmp -s \"\$f\" '$work'/spark-frames/\$(basename \"\$f\") || exit 1; done"
+submit=host/spark/target/squall-spark-submit.jar
+check "the spark-submit jar holds Squall and its command line" bash -c "unzip -l $submit \
+  | grep -q 'dev/squall/spark/SubmitMain.class' && unzip -l $submit | grep -q 'dev/squall/cli/Squall.class'"
+check "the spark-submit jar holds neither Spark nor Jackson (the cluster's own)" bash -c "! unzip -l $submit \
+  | grep -Eq ' (org/apache/spark|com/fasterxml|scala)/'"
+"$jdk/bin/java" -jar "$submit" job.json >"$work/out" 2>"$work/err"
+echo $? >"$work/rc"
+check "the spark-submit jar outside spark-submit exits 2" rc_is 2
+check "the spark-submit jar outside spark-submit says how it runs" err_is "squall: squall-spark-submit.jar runs under \
+spark-submit (which gives it spark.master): spark-submit --master MASTER squall-spark-submit.jar JOB.json; or \
+./squall job run JOB.json --spark MASTER"
+
 echo "launcher: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

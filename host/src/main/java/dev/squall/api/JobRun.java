@@ -3,6 +3,7 @@ package dev.squall.api;
 import dev.squall.host.Backend;
 import dev.squall.host.KernelRefusedException;
 import dev.squall.host.device.DeviceSelector;
+import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.imageio.MandelbrotPng;
 import dev.squall.host.job.FolderStatus;
@@ -18,6 +19,7 @@ import dev.squall.host.opencl.OpenCl;
 import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.host.render.RenderMemory;
 import dev.squall.kernels.EscapeTime;
+import dev.squall.kernels.InvalidParameterException;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,6 +65,44 @@ public final class JobRun implements AutoCloseable {
         } catch (JobFileException e) {
             throw new EngineException(file + ": " + e.getMessage(), e, EngineException.Reason.INVALID, false);
         }
+        return checked(job);
+    }
+
+    /**
+     * As {@link #read(Path)}, for the content of a job file read elsewhere, and on a device of the caller's choice:
+     * a cluster's driver reads the file and ships its bytes to the tasks, whose machines need not see it, and each
+     * task renders on the device the cluster gave it. The output folder is resolved against {@code file}'s folder
+     * as {@link #read(Path)} resolves it (it must be the same folder wherever the job is read: a shared file
+     * system), though the file itself need not be there.
+     *
+     * @param file the job file's path where it was read; named in messages, its folder the base of
+     *     {@code output.dir}
+     * @param content the job file's bytes
+     * @param device the device to run on instead of the job file's own ({@code opencl:0:1}, {@code cpu}, any value
+     *     the job file's {@code device} takes), or null for the job file's own
+     * @return the job, not yet planned
+     * @throws EngineException as {@link #read(Path)}, and {@link EngineException.Reason#INVALID} for a
+     *     {@code device} that is not a device's name
+     */
+    public static JobRun read(Path file, byte[] content, String device) {
+        Job job;
+        try {
+            job = JobFile.read(file, content);
+        } catch (JobFileException e) {
+            throw new EngineException(file + ": " + e.getMessage(), e, EngineException.Reason.INVALID, false);
+        }
+        if (device != null) {
+            try {
+                job = new Job(job.frames(), DeviceSpec.parse(device), job.dir(), job.format());
+            } catch (InvalidParameterException e) {
+                throw new EngineException(e.getMessage(), e, EngineException.Reason.INVALID, false);
+            }
+        }
+        return checked(job);
+    }
+
+    /** The job, once its frames are known to fit this process and its device to be here. */
+    private static JobRun checked(Job job) {
         checkMemory(job);
         OpenClProbe probe = OpenCl.probe();
         try {
@@ -128,6 +168,19 @@ public final class JobRun implements AutoCloseable {
     }
 
     /**
+     * {@return the frames the plan left to render, in order: those of the selection not done and intact (every
+     * one of them with force)} A caller that renders them elsewhere (a cluster's tasks) hands out these.
+     *
+     * @throws IllegalStateException when the job is not planned
+     */
+    public List<Integer> todo() {
+        if (plan == null) {
+            throw new IllegalStateException("plan the job first");
+        }
+        return plan.todo();
+    }
+
+    /**
      * Reads a job file and where its frames stand in its output folder, changing nothing (no folder or lock file
      * is made) and needing no device: a login node or a machine without the job's GPU can ask.
      *
@@ -147,6 +200,21 @@ public final class JobRun implements AutoCloseable {
             throw new EngineException(file + ": " + e.getMessage(), e, EngineException.Reason.INVALID, false);
         }
         check(job, selection);
+        return FolderStatus.read(job, selection, notice);
+    }
+
+    /**
+     * As {@link #status(Path, FrameSelection, Consumer)}, for this job as it was read (its file is not read again,
+     * and need not be here): where its frames stand now, planned or not, during a run or after it.
+     *
+     * @param selection the frames to look at
+     * @param notice hears why records could not be read (those frames count as not done)
+     * @return each selected frame's state
+     * @throws EngineException {@link EngineException.Reason#INVALID} for a selection that reaches past the job's end
+     * @throws IOException when the folder or a frame cannot be read
+     */
+    public JobStatus status(FrameSelection selection, Consumer<String> notice) throws IOException {
+        check(selection);
         return FolderStatus.read(job, selection, notice);
     }
 

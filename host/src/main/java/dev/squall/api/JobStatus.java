@@ -51,8 +51,10 @@ public record JobStatus(Path dir, int jobFrames, FrameSelection selection, List<
      * @param file its file name in the output folder
      * @param state where it stands
      * @param rendering whether a live run holds its claim now (it is being rendered or written)
+     * @param bytes the file's size as its record says it, or -1 without a record ({@link State#NOT_DONE})
+     * @param crc32 the CRC-32 of the file's bytes as its record says it (8 hex digits), or "" without a record
      */
-    public record Frame(int frame, String file, State state, boolean rendering) {
+    public record Frame(int frame, String file, State state, boolean rendering, long bytes, String crc32) {
     }
 
     /** {@return whether every selected frame is done and intact} */

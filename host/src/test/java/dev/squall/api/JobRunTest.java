@@ -99,4 +99,49 @@ class JobRunTest {
         assertEquals(EngineException.Reason.INVALID, bad.reason());
         assertTrue(bad.getMessage().startsWith(file + ": "), bad.getMessage());
     }
+
+    @Test
+    void aJobReadFromItsContentElsewhereRunsOnTheDeviceGivenAndSaysWhatIsLeftAndRecorded() throws IOException {
+        Path file = job("{\"view\": [-1.6, 1.6, -1.2, 1.2]}, {\"view\": [-0.5, 0.5, -0.3, 0.3]}, "
+                + "{\"view\": [-0.2, 0.2, -0.1, 0.1]}", 120);
+        byte[] content = Files.readAllBytes(file);
+        try (JobRun first = JobRun.read(file)) {
+            first.plan(FrameSelection.parseFrames("1"), false, line -> { });
+            assertEquals(List.of(1), first.todo());
+            first.run(JobListener.NONE);
+        }
+        JobStatus.Frame notDone = JobRun.status(file, FrameSelection.ALL, line -> { }).frames().getFirst();
+        assertEquals(new JobStatus.Frame(0, "frame-00000.u32", JobStatus.State.NOT_DONE, false, -1, ""), notDone);
+        Files.delete(file);    // a task's machine need not see the job file: its content is enough
+        JobStatus status;
+        try (JobRun run = JobRun.read(file, content, "cpu")) {
+            assertThrows(IllegalStateException.class, run::todo);
+            run.plan(false, line -> { });
+            assertEquals(List.of(0, 2), run.todo());
+            JobSummary summary = run.run(JobListener.NONE);
+            assertTrue(summary.device().startsWith("cpu"), summary.device());
+            assertEquals(2, summary.rendered());
+            status = run.status(FrameSelection.ALL, line -> { });
+        }
+        assertEquals(dir.resolve("out"), status.dir());
+        assertTrue(status.complete(), status.toString());
+        for (JobStatus.Frame frame : status.frames()) {
+            byte[] bytes = Files.readAllBytes(dir.resolve("out").resolve(frame.file()));
+            assertEquals(bytes.length, frame.bytes(), frame.toString());
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes);
+            assertEquals(String.format("%08x", crc.getValue()), frame.crc32(), frame.toString());
+        }
+        try (JobRun again = JobRun.read(file, content, null)) {    // the job file's own device
+            again.plan(false, line -> { });
+            assertEquals(List.of(), again.todo());
+        }
+        var bad = assertThrows(EngineException.class, () -> JobRun.read(file, content, "gpu0"));
+        assertEquals(EngineException.Reason.INVALID, bad.reason());
+        assertTrue(bad.getMessage().startsWith("device must be auto, cpu,"), bad.getMessage());
+        var unavailable = assertThrows(EngineException.class, () -> JobRun.read(file, content, "opencl:99:0"));
+        assertEquals(EngineException.Reason.UNAVAILABLE, unavailable.reason());
+        var broken = assertThrows(EngineException.class, () -> JobRun.read(file, "{".getBytes(), null));
+        assertTrue(broken.getMessage().startsWith(file + ": "), broken.getMessage());
+    }
 }

@@ -40,11 +40,20 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
     @Mixin
     FrameOptions frameOptions = new FrameOptions();
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = {"Render the frames as Apache Spark tasks on"
+            + " MASTER: local[N] (N tasks in this process), local[N,F] (F attempts a task), spark://HOST:PORT, yarn,"
+            + " k8s://... (output.dir on a file system every executor sees). Needs Squall's Spark module, which"
+            + " ./squall builds on first use."})
+    String spark;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         FrameSelection selection = frameOptions.selection();
+        if (spark != null) {
+            return onSpark(selection, stdout, stderr);
+        }
         JobSummary result;
         EscapeTime p;
         try (JobRun job = JobRun.read(file)) {
@@ -58,6 +67,28 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
                 result = job.run(progress, Squall::decorated);
             }
         }
+        return summary(stdout, p, result);
+    }
+
+    /** The run as Spark's tasks ({@link JobCluster}); without Squall's Spark module, one line saying how to get it. */
+    private int onSpark(FrameSelection selection, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        JobCluster cluster = JobCluster.find("spark").orElseThrow(() -> new UsageException("--spark needs Squall's"
+                + " Spark module (host/spark), which is not on this squall's class path: ./squall builds and adds it"
+                + " when --spark is given (by hand: ./mvnw -Pspark install -pl host/spark -am, then the class path"
+                + " host/spark/target/squall-spark.jar:host/spark/target/lib/*)"));
+        JobCluster.Outcome outcome;
+        try (JobListener progress = progress(stderr)) {
+            outcome = cluster.run(new JobCluster.Request(file, spark, selection, force), line -> {
+                stdout.println(line);
+                stdout.flush();
+            }, progress);
+        } catch (EngineException e) {
+            throw e.reason() == EngineException.Reason.CONFLICT ? conflict(e) : FrameOptions.named(e);
+        }
+        return summary(stdout, outcome.first(), outcome.summary());
+    }
+
+    private static int summary(PrintWriter stdout, EscapeTime p, JobSummary result) {
         String others = result.byOthers() > 0 ? ", " + result.byOthers() + " written by another run" : "";
         if (result.rendered() == 0) {
             stdout.printf(Locale.ROOT, "job: 0 frames rendered, %d skipped%s: nothing to do%n", result.skipped(),
@@ -82,9 +113,14 @@ final class JobRunCommand extends CommandBase implements Callable<Integer> {
             if (e.reason() != EngineException.Reason.CONFLICT) {
                 throw FrameOptions.named(e);
             }
-            throw new UsageException(file + ": " + e.getMessage()
-                    + (e.forcible() ? "; --force replaces them, or choose another output.dir" : ""));
+            throw conflict(e);
         }
+    }
+
+    /** A folder that belongs to another job, or another job's run is writing: a usage error, exit 2. */
+    private UsageException conflict(EngineException e) {
+        return new UsageException(file + ": " + e.getMessage()
+                + (e.forcible() ? "; --force replaces them, or choose another output.dir" : ""));
     }
 
     private JobListener progress(PrintWriter stderr) {

@@ -50,15 +50,17 @@ public final class FolderStatus {
 
     private static JobStatus.Frame frame(Job job, Manifest manifest, int i) {
         String name = job.fileName(i);
+        Optional<FrameRecord> record = manifest.get(name);
         try {
-            JobStatus.State state = switch (JobPlan.state(job, manifest.get(name), i)) {
+            JobStatus.State state = switch (JobPlan.state(job, record, i)) {
                 case DONE -> JobStatus.State.DONE;
                 case CHANGED -> JobStatus.State.CHANGED;
                 case MISSING -> JobStatus.State.MISSING;
                 case DAMAGED -> JobStatus.State.DAMAGED;
                 case NEW, FORCED -> JobStatus.State.NOT_DONE;
             };
-            return new JobStatus.Frame(i, name, state, false);
+            return new JobStatus.Frame(i, name, state, false, record.map(FrameRecord::bytes).orElse(-1L),
+                    record.map(FrameRecord::crc32).orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +80,7 @@ public final class FolderStatus {
                 try {
                     Optional<JobFolder.Claim> claim = folder.tryClaim(f.frame());
                     if (claim.isEmpty()) {
-                        return new JobStatus.Frame(f.frame(), f.file(), f.state(), true);
+                        return new JobStatus.Frame(f.frame(), f.file(), f.state(), true, f.bytes(), f.crc32());
                     }
                     claim.get().close();
                     return f;

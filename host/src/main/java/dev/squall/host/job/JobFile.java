@@ -150,6 +150,14 @@ public final class JobFile {
             throw new JobFileException("cannot read: " + (e instanceof FileSystemException fs && fs.getReason() != null
                     ? fs.getReason() : e.toString()));
         }
+        return read(file, bytes);
+    }
+
+    /**
+     * Checks {@code bytes}, the content of job file {@code file} read elsewhere (a cluster's driver ships it to its
+     * tasks); the output folder is resolved against {@code file}'s folder, which need not hold the file here.
+     */
+    public static Job read(Path file, byte[] bytes) throws JobFileException {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(bytes);
