@@ -129,8 +129,11 @@ class BenchMandelbrotCommand extends BenchBase implements Callable<Integer> {
             out.println(BenchJson.mapper().writeValueAsString(node));
             return 0;
         }
-        out.printf(Locale.ROOT, "mandelbrot %dx%d deep zoom %s max-iter %d on %s%n", r.width(), r.height(),
+        out.printf(Locale.ROOT, "mandelbrot %dx%d %s %s max-iter %d on %s%n", r.width(), r.height(), params.name(),
                 params.viewLabel(), r.maxIter(), r.device());
+        if (params.fast()) {
+            out.printf(Locale.ROOT, "  --deep fast: %d pixels' counts kept unproven%n", r.unprovenPixels());
+        }
         out.printf(Locale.ROOT, "  median %.4f s (min %.4f, max %.4f) over %d runs after %d warm-up; first run %.4f s%n",
                 r.secondsMedian(), r.secondsMin(), r.secondsMax(), r.runs(), r.warmupRuns(), r.firstRunS());
         out.printf(Locale.ROOT, "  per run (medians): reference orbit %.4f s (%d steps, %d bits), bilinear table %.4f s,"

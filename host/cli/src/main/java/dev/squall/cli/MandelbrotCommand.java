@@ -147,7 +147,7 @@ class MandelbrotCommand extends CommandBase implements Callable<Integer> {
     /** {@code f64}, {@code f32}, or {@code deep zoom 1.00E14} for a view by centre and zoom. */
     private static String arithmetic(EscapeTime params) {
         return params instanceof MandelbrotParams p ? p.precision().toString()
-                : params instanceof DeepParams d ? "deep zoom " + d.view().zoom() : params.name();
+                : params instanceof DeepParams d ? d.name() + " " + d.view().zoom() : params.name();
     }
 
     /**

@@ -33,6 +33,12 @@ final class MandelbrotOptions {
             + " size (1e300, 4.0E533); the image's height spans 4/Z.")
     String zoom;
 
+    @Option(names = "--deep", paramLabel = "exact|fast", description = "Deep zoom, with --center: exact (every count"
+            + " proven, recomputed at higher precision where the error bound cannot decide; the default) or fast"
+            + " (such counts kept as the double loop gives them: no recomputation, counts may differ from the exact"
+            + " ones; --verify measures by how many).")
+    String deepMode;
+
     @Option(names = "--max-iter", required = true, paramLabel = "N",
             description = "Iterations before a point counts as inside.")
     String maxIter;
@@ -65,12 +71,20 @@ final class MandelbrotOptions {
         if (parts.length != 2) {
             throw new InvalidParameterException("center", '"' + center + '"', "two decimal numbers RE,IM");
         }
+        boolean fast = switch (deepMode == null ? "exact" : deepMode) {
+            case "exact" -> false;
+            case "fast" -> true;
+            default -> throw new InvalidParameterException("deep", '"' + deepMode + '"', "exact or fast");
+        };
         return new DeepParams(integer("width", width, "a positive integer"),
                 integer("height", height, "a positive integer"), integer("max-iter", maxIter, "at least 1"),
-                DeepView.parse(parts[0], parts[1], zoom));
+                DeepView.parse(parts[0], parts[1], zoom), fast);
     }
 
     MandelbrotParams params() {
+        if (deepMode != null && !deep()) {
+            throw new UsageException("--deep is for deep zoom: give --center and --zoom");
+        }
         if (deep()) {
             throw new UsageException("--center and --zoom (deep zoom) are render mandelbrot's; give --view here");
         }

@@ -213,4 +213,32 @@ class DeepZoomCommandTest {
                 auto.err());
         assertTrue(auto.out().contains(" on cpu "), auto::toString);
     }
+
+    @Test
+    void theFastModeSaysHowManyCountsItKeptUnprovenAndVerifyMeasuresThem() throws IOException {
+        Path fast = dir.resolve("fast.u32");
+        CliRun run = CliRun.of("render", "mandelbrot", "--width", "32", "--height", "32", "--max-iter", "35494",
+                "--center", RE_113 + "," + IM_113, "--zoom", "5.00E113", "--deep", "fast", "--device", "cpu",
+                "--counts", fast.toString(), "--verify");
+        assertEquals(run.out().contains("identical") ? 0 : 3, run.exitCode(), run::toString);
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("mandelbrot 32x32 deep zoom (fast) 5.00E+113")),
+                run::toString);
+        assertTrue(run.out().matches("(?s).*--deep fast: \\d+ pixels' counts kept unproven \\(--verify measures"
+                + " them\\).*"), run::toString);
+        assertTrue(run.out().contains("0 pixels recomputed in double-double"), run::toString);
+        if (run.exitCode() == 0) {
+            assertEquals("620dd7eb", crc(Files.readAllBytes(fast)), "verified identical: deep-zoom.md's counts");
+        }
+        for (String[] bad : new String[][] {
+            {"--center", "0,0", "--zoom", "1", "--deep", "quick"},
+            {"--view", "-2,1,-1,1", "--deep", "fast"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(List.of("render", "mandelbrot", "--width", "8",
+                    "--height", "8", "--max-iter", "10"));
+            args.addAll(List.of(bad));
+            CliRun refused = CliRun.of(args.toArray(String[]::new));
+            assertEquals(2, refused.exitCode(), refused::toString);
+            assertEquals(bad[bad.length - 1].equals("quick") ? "squall: --deep must be exact or fast, got \"quick\"\n"
+                    : "squall: --deep is for deep zoom: give --center and --zoom\n", refused.err());
+        }
+    }
 }

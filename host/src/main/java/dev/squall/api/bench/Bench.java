@@ -119,7 +119,8 @@ public final class Bench {
                 median(stats.stream().map(x -> x.pixelNanos() / 1e9).toList()),
                 median(stats.stream().map(x -> x.doubleDoubleNanos() / 1e9).toList()),
                 median(stats.stream().map(x -> x.oracleNanos() / 1e9).toList()), one.orbitLength(), one.orbitBits(),
-                one.extended() ? "extended" : "double", one.doubleDoublePixels(), one.recomputedPixels(), iterations,
+                one.extended() ? "extended" : "double", one.doubleDoublePixels(), one.recomputedPixels(),
+                one.unprovenPixels(), iterations,
                 one.blaJumps(), one.blaSkippedIterations(), one.steps(), crc, Environment.current());
     }
 

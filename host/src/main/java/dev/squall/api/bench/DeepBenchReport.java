@@ -30,6 +30,7 @@ import java.util.List;
  * @param arithmetic the deltas' numbers: {@code double} or {@code extended}
  * @param doubleDoublePixels pixels recomputed in double-double (each run the same)
  * @param oraclePixels pixels recomputed by the oracle
+ * @param unprovenPixels in the fast mode ({@code --deep fast}), pixels whose counts were kept unproven; 0 when exact
  * @param iterations the sum of all counts
  * @param blaJumps bilinear jumps taken, in one run
  * @param blaSkipped iterations those jumps covered
@@ -41,7 +42,8 @@ public record DeepBenchReport(String kernel, int width, int height, int maxIter,
         String device, int warmupRuns, int runs, List<Double> seconds, double secondsMedian, double secondsMin,
         double secondsMax, double firstRunS, double orbitS, double tableS, double pixelsS, double doubleDoubleS,
         double oracleS, int orbitSteps, int orbitBits, String arithmetic, int doubleDoublePixels, int oraclePixels,
-        long iterations, long blaJumps, long blaSkipped, long steps, String crc32, Environment environment) {
+        long unprovenPixels, long iterations, long blaJumps, long blaSkipped, long steps, String crc32,
+        Environment environment) {
 
     /** Copies the list. */
     public DeepBenchReport {

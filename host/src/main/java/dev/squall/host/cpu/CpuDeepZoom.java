@@ -26,6 +26,7 @@ final class CpuDeepZoom implements KernelRun {
     private long steps;
     private long doubleDoublePixels;
     private long oraclePixels;
+    private long unprovenPixels;
     private DeepRender.Stats last;
 
     CpuDeepZoom(CpuBackend backend, DeepParams params) {
@@ -53,6 +54,7 @@ final class CpuDeepZoom implements KernelRun {
             steps += s.steps();
             doubleDoublePixels += s.doubleDoublePixels();
             oraclePixels += s.recomputedPixels();
+            unprovenPixels += s.unprovenPixels();
         }
         return new BandStats(s.steps() + s.blaSkippedIterations(), 0, System.nanoTime() - t0, 0);
     }
@@ -71,6 +73,8 @@ final class CpuDeepZoom implements KernelRun {
                 + " %d pixels recomputed in double-double (%.3f s), %d in arbitrary precision (%.3f s)",
                 last.orbitNanos() / 1e9, last.orbitLength(), last.orbitBits(), last.blaNanos() / 1e9,
                 pixelNanos / 1e9, last.extended() ? "extended-exponent" : "double", rebases, jumps, skipped, steps,
-                doubleDoublePixels, doubleDoubleNanos / 1e9, oraclePixels, oracleNanos / 1e9);
+                doubleDoublePixels, doubleDoubleNanos / 1e9, oraclePixels, oracleNanos / 1e9)
+                + (prepared.params().fast() ? String.format(java.util.Locale.ROOT, "; --deep fast: %d pixels' counts"
+                        + " kept unproven (--verify measures them)", unprovenPixels) : "");
     }
 }

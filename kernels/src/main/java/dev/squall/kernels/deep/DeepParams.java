@@ -18,8 +18,11 @@ import java.util.Objects;
  * @param height the image's height in pixels, at least 1
  * @param maxIter the most steps a pixel's orbit runs, at least 1: the count of a pixel that never escapes
  * @param view the centre and zoom
+ * @param fast whether counts the error bound cannot prove are kept as the double loop gives them ({@code --deep
+ *     fast}: no second tier, no oracle; the counts may then differ from the exact ones, which {@code --verify}
+ *     measures), instead of being recomputed until proven (the default, exact)
  */
-public record DeepParams(int width, int height, int maxIter, DeepView view) implements EscapeTime {
+public record DeepParams(int width, int height, int maxIter, DeepView view, boolean fast) implements EscapeTime {
     /** The bits beyond {@code log2(Z H)} that the first precision carries (deep-zoom.md). */
     public static final int GUARD_BITS = 64;
 
@@ -34,10 +37,31 @@ public record DeepParams(int width, int height, int maxIter, DeepView view) impl
         Objects.requireNonNull(view, "view");
     }
 
-    /** {@return {@code deep zoom}} */
+    /**
+     * An exact deep-zoom render: every count proven.
+     *
+     * @param width the image's width in pixels, at least 1
+     * @param height the image's height in pixels, at least 1
+     * @param maxIter the most steps a pixel's orbit runs, at least 1
+     * @param view the centre and zoom
+     */
+    public DeepParams(int width, int height, int maxIter, DeepView view) {
+        this(width, height, maxIter, view, false);
+    }
+
+    /**
+     * {@return these parameters in the fast mode or the exact one}
+     *
+     * @param on whether to keep unproven counts
+     */
+    public DeepParams withFast(boolean on) {
+        return new DeepParams(width, height, maxIter, view, on);
+    }
+
+    /** {@return {@code deep zoom}, or {@code deep zoom (fast)}} */
     @Override
     public String name() {
-        return "deep zoom";
+        return fast ? "deep zoom (fast)" : "deep zoom";
     }
 
     /** {@return {@code center RE,IM zoom Z}, every digit given} */

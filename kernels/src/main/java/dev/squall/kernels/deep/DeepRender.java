@@ -122,15 +122,18 @@ public final class DeepRender {
      * @param doubleDoublePixels how many pixels the first tier's bound could not prove, recomputed in double-double
      * @param recomputedPixels how many of those the second tier could not prove either, recomputed by
      *     {@link DeepOracle} in arbitrary precision
+     * @param unprovenPixels in the fast mode ({@link DeepParams#fast()}), how many counts were kept without proof
+     *     (always 0 in the exact mode)
      */
     public record Stats(long orbitNanos, long blaNanos, long pixelNanos, long doubleDoubleNanos, long oracleNanos,
             int orbitLength, int orbitBits, boolean extended, long rebases, long blaJumps, long blaSkippedIterations,
-            long steps, int doubleDoublePixels, int recomputedPixels) {
+            long steps, int doubleDoublePixels, int recomputedPixels, long unprovenPixels) {
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT,
                     "orbit %.3f s (L=%d, %d bits), bla %.3f s, pixels %.3f s, double-double %.3f s (%d pixels), "
-                            + "oracle %.3f s (%d pixels), %s, rebases %d, bla jumps %d skipping %d, steps %d",
+                            + "oracle %.3f s (%d pixels), %s, rebases %d, bla jumps %d skipping %d, steps %d"
+                            + (unprovenPixels > 0 ? ", " + unprovenPixels + " unproven (fast)" : ""),
                     orbitNanos / 1e9, orbitLength, orbitBits, blaNanos / 1e9, pixelNanos / 1e9,
                     doubleDoubleNanos / 1e9, doubleDoublePixels, oracleNanos / 1e9, recomputedPixels,
                     extended ? "extended" : "double", rebases, blaJumps, blaSkippedIterations, steps);
@@ -203,7 +206,7 @@ public final class DeepRender {
             } else {
                 this.table = null;
             }
-            this.loop = new Perturbation(orbit, table, params.maxIter(), extended, halfStep, fractions);
+            this.loop = new Perturbation(orbit, table, params.maxIter(), extended, halfStep, fractions, params.fast());
         }
 
         /** {@return the render these bands are of} */
@@ -296,7 +299,9 @@ public final class DeepRender {
             long jumps = 0;
             long skipped = 0;
             long steps = 0;
+            long unproven = 0;
             for (Perturbation.Counters c : all) {
+                unproven += c.unproven;
                 rebases += c.rebases;
                 jumps += c.blaJumps;
                 skipped += c.blaSkipped;
@@ -304,7 +309,7 @@ public final class DeepRender {
             }
             Stats stats = new Stats(orbit.nanos(), table == null ? 0 : table.nanos(), t1 - t0, t15 - t1, t2 - t15,
                     orbit.length(), bits, extended, rebases, jumps, skipped, steps, settled.size() + uncertain.size(),
-                    uncertain.size());
+                    uncertain.size(), unproven);
             return new Result(counts, stats);
         }
     }

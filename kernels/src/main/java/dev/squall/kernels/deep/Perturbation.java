@@ -92,6 +92,8 @@ final class Perturbation {
         long boundTooLarge;
         /** Pixels given up because a comparison with 4 fell within the bound. */
         long nearBailout;
+        /** Pixels counted without proof (the fast mode only): their bound gave up, the double loop went on. */
+        long unproven;
     }
 
     private final ReferenceOrbit orbit;
@@ -101,6 +103,8 @@ final class Perturbation {
     private final ExtendedDouble halfStep;
     private final ExtendedDouble fracRe;
     private final ExtendedDouble fracIm;
+    /** The fast mode: where the bound gives up, go on with the loop's own values instead of returning UNCERTAIN. */
+    private final boolean trusting;
     private final double[] zRe;
     private final double[] zIm;
     private final double[] zErr;
@@ -123,6 +127,16 @@ final class Perturbation {
      */
     Perturbation(ReferenceOrbit orbit, BlaTable bla, int maxIter, boolean scaled, ExtendedDouble halfStep,
             double[] fractions) {
+        this(orbit, bla, maxIter, scaled, halfStep, fractions, false);
+    }
+
+    /**
+     * As above; {@code trusting}: where the bound cannot decide, the count is the loop's own (the fast mode), never
+     * {@link #UNCERTAIN}.
+     */
+    Perturbation(ReferenceOrbit orbit, BlaTable bla, int maxIter, boolean scaled, ExtendedDouble halfStep,
+            double[] fractions, boolean trusting) {
+        this.trusting = trusting;
         this.orbit = orbit;
         // Looking up a jump costs about a fifth of a step: not worth it when no entry skips 16 steps or more.
         this.bla = bla != null && bla.highestUsableLevel() >= MIN_USEFUL_LEVEL ? bla : null;
@@ -196,6 +210,7 @@ final class Perturbation {
         long jumps = 0;
         long skipped = 0;
         long steps = 0;
+        boolean trusted = false;
         try {
             while (true) {
                 double zr0 = zr[m];
@@ -214,17 +229,29 @@ final class Perturbation {
                 if (probe != null) {
                     probe.check(n, xr, 0.0, xi, 0.0, errz);
                 }
-                if (!(errz < GIVE_UP)) {
-                    counters.boundTooLarge++;
-                    return UNCERTAIN;
-                }
                 double mag = Math.sqrt(r2);
-                if (mag * (1 - 0x1p-50) - errz * (1 + 0x1p-50) > 2 + 0x1p-48) {
+                if (!(errz < GIVE_UP)) {
+                    if (!trusting) {
+                        counters.boundTooLarge++;
+                        return UNCERTAIN;
+                    }
+                    // The fast mode: the bound starts again from here; this pixel's count is not proven.
+                    trusted = true;
+                    eps = 0.0;
+                    if (mag > 2) {
+                        return n;
+                    }
+                } else if (mag * (1 - 0x1p-50) - errz * (1 + 0x1p-50) > 2 + 0x1p-48) {
                     return n;
-                }
-                if (!(mag * (1 + 0x1p-50) + errz * (1 + 0x1p-50) < 2 - 0x1p-48)) {
-                    counters.nearBailout++;
-                    return UNCERTAIN;
+                } else if (!(mag * (1 + 0x1p-50) + errz * (1 + 0x1p-50) < 2 - 0x1p-48)) {
+                    if (!trusting) {
+                        counters.nearBailout++;
+                        return UNCERTAIN;
+                    }
+                    trusted = true;
+                    if (mag > 2) {
+                        return n;
+                    }
                 }
                 // Rebasing: the same z, measured from Z_0 = 0.
                 if (m == last) {
@@ -447,6 +474,9 @@ final class Perturbation {
                 }
             }
         } finally {
+            if (trusted) {
+                counters.unproven++;
+            }
             counters.rebases += rebases;
             counters.blaJumps += jumps;
             counters.blaSkipped += skipped;

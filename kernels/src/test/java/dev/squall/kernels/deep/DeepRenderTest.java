@@ -165,6 +165,12 @@ class DeepRenderTest {
         DeepRender.Result r = DeepRender.compute(p, DeepRender.Options.all(p, 2));
         assertEquals(0, r.stats().recomputedPixels(), () -> r.stats().toString());
         assertTrue(r.stats().doubleDoublePixels() >= 60, () -> r.stats().toString());
+        // The fast mode keeps the first tier's counts there: at this depth every one of them is unproven, and wrong
+        // where the first tier lost its delta (only --verify would tell).
+        DeepRender.Result fast = DeepRender.compute(p.withFast(true), DeepRender.Options.all(p, 2));
+        assertEquals(63, fast.stats().unprovenPixels(), () -> fast.stats().toString());
+        assertEquals(0, fast.stats().doubleDoublePixels());
+        assertTrue(differing(r.counts(), fast.counts()) <= fast.stats().unprovenPixels());
         DeepOracle oracle = new DeepOracle(p);
         int[][] pixels = {{0, 0}, {5, 2}};
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
@@ -174,6 +180,32 @@ class DeepRenderTest {
                 assertEquals(counts.get(i).get(), r.counts()[pixels[i][1] * 8 + pixels[i][0]], "pixel "
                         + java.util.Arrays.toString(pixels[i]));
             }
+        }
+    }
+
+    private static long differing(int[] a, int[] b) {
+        long n = 0;
+        for (int i = 0; i < a.length; i++) {
+            n += a[i] != b[i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void theFastModeRecomputesNothingAndDiffersOnlyWhereItSaysItDidNotProve() {
+        for (DeepParams exact : java.util.List.of(DeepCases.E14, DeepCases.E113,
+                new DeepParams(24, 24, 20000, DeepView.parse(NUCLEUS_RE, NUCLEUS_IM, "1e30")))) {
+            DeepRender.Result r = render(exact);
+            DeepRender.Result fast = render(exact.withFast(true));
+            assertEquals(0, r.stats().unprovenPixels());
+            assertEquals(0, fast.stats().doubleDoublePixels(), () -> fast.stats().toString());
+            assertEquals(0, fast.stats().recomputedPixels());
+            // Every pixel the exact mode proved in its first tier has the same count in the fast mode.
+            assertTrue(differing(r.counts(), fast.counts()) <= fast.stats().unprovenPixels(), () -> exact + ": "
+                    + differing(r.counts(), fast.counts()) + " differ, " + fast.stats());
+            // The same loop up to the step where the bound gives up: the same pixels unproven as sent to the second tier.
+            assertEquals(r.stats().doubleDoublePixels(), fast.stats().unprovenPixels(), () -> fast.stats() + " / "
+                    + r.stats());
         }
     }
 }
