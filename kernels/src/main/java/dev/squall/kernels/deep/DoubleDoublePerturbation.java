@@ -245,57 +245,25 @@ final class DoubleDoublePerturbation {
             if (scaled && tinyStep(m, wrh, wih, e, xrh, xih, xe)) {
                 e = tinyStep(m, e, ce, cExp, dcParts, ec, xrh, xrl, xih, xil, xe, xfm, xfe, lo, state, wrh, wrl, wih,
                         wil, eps);
-                wrh = state[0];
-                wrl = state[1];
-                wih = state[2];
-                wil = state[3];
                 eps = state[4];
                 rescale = true;
-                m++;
-                n++;
-                counters.steps++;
-                double wl = Math.abs(wrh) + Math.abs(wih);
-                if ((wl > 0x1p64 || wl < 0x1p-64) && wl != 0.0) {
-                    int k = ExtendedDouble.exponentOf(wl);
-                    e += k;
-                    wrh = Math.scalb(wrh, -k);
-                    wrl = Math.scalb(wrl, -k);
-                    wih = Math.scalb(wih, -k);
-                    wil = Math.scalb(wil, -k);
-                    eps = Math.scalb(eps, -k) * GROW + 0x1p-1068;
-                }
-                continue;
+            } else {
+                // d' = (2 Z_m + d) d + dc, in units of 2^E.
+                double trh = add(2 * zrh[m], 2 * zrl[m], drh, drl, lo, 0);
+                double trl = lo[0];
+                double tih = add(2 * zih[m], 2 * zil[m], dih, dil, lo, 1);
+                double til = lo[1];
+                mulAdd(trh, trl, tih, til, wrh, wrl, wih, wil, dwrh, dwrl, dwih, dwil, lo, state);
+                double zmag = mag * (1 + 0x1p-50) + 0x1p-52 * aws + 0x1p-1068;
+                double wl1 = Math.abs(wrh) + Math.abs(wih);
+                double rho = 4 * U2 * (Math.abs(trh) + Math.abs(tih) + aws) * wl1
+                        + U2 * (Math.abs(state[0]) + Math.abs(state[2])) + 0x1p-1060;
+                eps = (2 * zmag * eps + eps * eps * sUp + 2 * fz[m] * (wl1 * (1 + 0x1p-50) + eps) + ecw + rho) * GROW;
             }
-            // d' = (2 Z_m + d) d + dc, in units of 2^E.
-            double trh = add(2 * zrh[m], 2 * zrl[m], drh, drl, lo, 0);
-            double trl = lo[0];
-            double tih = add(2 * zih[m], 2 * zil[m], dih, dil, lo, 1);
-            double til = lo[1];
-            double ah = mul(trh, trl, wrh, wrl, lo, 2);
-            double al = lo[2];
-            double bh = mul(tih, til, wih, wil, lo, 3);
-            double bl = lo[3];
-            double chh = mul(trh, trl, wih, wil, lo, 4);
-            double cl = lo[4];
-            double dh = mul(tih, til, wrh, wrl, lo, 5);
-            double dl = lo[5];
-            double nrh = add(ah, al, -bh, -bl, lo, 6);
-            double nrl = lo[6];
-            nrh = add(nrh, nrl, dwrh, dwrl, lo, 6);
-            nrl = lo[6];
-            double nih = add(chh, cl, dh, dl, lo, 7);
-            double nil = lo[7];
-            nih = add(nih, nil, dwih, dwil, lo, 7);
-            nil = lo[7];
-            double zmag = mag * (1 + 0x1p-50) + 0x1p-52 * aws + 0x1p-1068;
-            double wl1 = Math.abs(wrh) + Math.abs(wih);
-            double rho = 4 * U2 * (Math.abs(trh) + Math.abs(tih) + aws) * wl1 + U2 * (Math.abs(nrh) + Math.abs(nih))
-                    + 0x1p-1060;
-            eps = (2 * zmag * eps + eps * eps * sUp + 2 * fz[m] * (wl1 * (1 + 0x1p-50) + eps) + ecw + rho) * GROW;
-            wrh = nrh;
-            wrl = nrl;
-            wih = nih;
-            wil = nil;
+            wrh = state[0];
+            wrl = state[1];
+            wih = state[2];
+            wil = state[3];
             m++;
             n++;
             counters.steps++;
@@ -336,7 +304,7 @@ final class DoubleDoublePerturbation {
      * the new units: {@code 2 (|z| 2^-g) eps q + eps^2 2^(2E-U) + 2 (f_m 2^-g)(|w| + eps) q + e_c 2^-U + rho}
      * with {@code q = 2^(E+g-U) <= 1}, {@code rho} the double-double roundings ({@code 2^-98} of the operands) plus
      * {@code 2^-1068 (1 + |w|)} for any part that underflows while scaled. Writes {@code w'} and {@code eps'} (in
-     * units of {@code 2^U}) to {@code out}; returns {@code U}.
+     * units of {@code 2^U}) to {@code out[0..4]}; returns {@code U}.
      */
     static int tinyStep(int m, int e, int ce, int cExp, double[] c, ExtendedDouble ec, double[] xrh,
             double[] xrl, double[] xih, double[] xil, int[] xe, double[] xfm, int[] xfe, double[] lo, double[] out,
@@ -365,6 +333,22 @@ final class DoubleDoublePerturbation {
         trl *= q;
         tih *= q;
         til *= q;
+        double fc = ExtendedDouble.toDouble(1.0, (long) ce - u);
+        mulAdd(trh, trl, tih, til, wrh, wrl, wih, wil, c[0] * fc, c[1] * fc, c[2] * fc, c[3] * fc, lo, out);
+        double nrh = out[0];
+        double nih = out[2];
+        double fg = ExtendedDouble.toDouble(xfm[m], (long) xfe[m] - g);
+        double ecu = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - u);
+        double rho = 4 * U2 * tU * q * wl1 + U2 * (Math.abs(nrh) + Math.abs(nih)) + 0x1p-1068 * (1 + wl1);
+        double epsNew = (2 * zU * eps * q + eps * ExtendedDouble.toDouble(eps, 2L * e - u)
+                + 2 * fg * (wl1 * (1 + 0x1p-50) + eps) * q + ecu + rho) * GROW;
+        out[4] = epsNew;
+        return u;
+    }
+
+    /** {@code t w + c}, complex, each part double-double: writes re hi, re lo, im hi, im lo to {@code out[0..3]}. */
+    private static void mulAdd(double trh, double trl, double tih, double til, double wrh, double wrl, double wih,
+            double wil, double crh, double crl, double cih, double cil, double[] lo, double[] out) {
         double ah = mul(trh, trl, wrh, wrl, lo, 2);
         double al = lo[2];
         double bh = mul(tih, til, wih, wil, lo, 3);
@@ -373,26 +357,16 @@ final class DoubleDoublePerturbation {
         double cl = lo[4];
         double dh = mul(tih, til, wrh, wrl, lo, 5);
         double dl = lo[5];
-        double fc = ExtendedDouble.toDouble(1.0, (long) ce - u);
         double nrh = add(ah, al, -bh, -bl, lo, 6);
         double nrl = lo[6];
-        nrh = add(nrh, nrl, c[0] * fc, c[1] * fc, lo, 6);
-        nrl = lo[6];
+        nrh = add(nrh, nrl, crh, crl, lo, 6);
+        out[1] = lo[6];
+        out[0] = nrh;
         double nih = add(chh, cl, dh, dl, lo, 7);
         double nil = lo[7];
-        nih = add(nih, nil, c[2] * fc, c[3] * fc, lo, 7);
-        nil = lo[7];
-        double fg = ExtendedDouble.toDouble(xfm[m], (long) xfe[m] - g);
-        double ecu = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - u);
-        double rho = 4 * U2 * tU * q * wl1 + U2 * (Math.abs(nrh) + Math.abs(nih)) + 0x1p-1068 * (1 + wl1);
-        double epsNew = (2 * zU * eps * q + eps * ExtendedDouble.toDouble(eps, 2L * e - u)
-                + 2 * fg * (wl1 * (1 + 0x1p-50) + eps) * q + ecu + rho) * GROW;
-        out[0] = nrh;
-        out[1] = nrl;
+        nih = add(nih, nil, cih, cil, lo, 7);
+        out[3] = lo[7];
         out[2] = nih;
-        out[3] = nil;
-        out[4] = epsNew;
-        return u;
     }
 
     /** Whether {@code |d| = |w| 2^e} is below {@code 2^-900}, where the natural-units comparison loses accuracy. */
