@@ -10,22 +10,7 @@ cd "$ROOT"
 . scripts/lib.sh
 JAVA_HOME=$(squall_find_jdk) || exit 1
 export JAVA_HOME
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() { # check NAME COMMAND...: passes when COMMAND succeeds
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1)); echo "ok - $name"
-  else
-    failed=$((failed + 1)); echo "not ok - $name"
-    echo "  stdout: $(head -c 2000 "$work/out" 2>/dev/null)"
-    echo "  stderr: $(head -c 2000 "$work/err" 2>/dev/null)"
-  fi
-}
+. scripts/checks.sh
 rc_is() { [ "$(cat "$work/rc")" = "$1" ]; }
 err_is() { [ "$(cat "$work/err")" = "$1" ]; }
 out_has_line() { grep -qxF -- "$1" "$work/out"; }
@@ -250,5 +235,4 @@ if [ -n "$loader" ]; then
     bash -c "awk '\$1 ~ /^opencl:/ { print \$1 }' '$work/out' | cmp -s - '$work/ids.expected'"
 fi
 
-echo "dist: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_summary dist

@@ -6,22 +6,7 @@ set -uo pipefail
 unset TORNADOVM_HOME
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$ROOT"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() { # check NAME COMMAND...: passes when COMMAND succeeds
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1)); echo "ok - $name"
-  else
-    failed=$((failed + 1)); echo "not ok - $name"
-    echo "  stdout: $(head -c 2000 "$work/out" 2>/dev/null)"
-    echo "  stderr: $(head -c 2000 "$work/err" 2>/dev/null)"
-  fi
-}
+. scripts/checks.sh
 
 run() { # run ARGS...: ./squall with stdout, stderr and exit code captured
   ./squall "$@" >"$work/out" 2>"$work/err"
@@ -211,5 +196,4 @@ check "the spark-submit jar outside spark-submit says how it runs" err_is "squal
 spark-submit (which gives it spark.master): spark-submit --master MASTER squall-spark-submit.jar JOB.json; or \
 ./squall job run JOB.json --spark MASTER"
 
-echo "launcher: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_summary launcher
