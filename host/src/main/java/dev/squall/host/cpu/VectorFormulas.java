@@ -96,10 +96,12 @@ final class VectorFormulas {
                 y = ny;
                 n = n.add(1.0, active);
                 if (i >= plain) {
-                    VectorMask<Double> repeat = x.compare(VectorOperators.EQ, savedX)
-                            .and(y.compare(VectorOperators.EQ, savedY)).and(active);
-                    cycled = cycled.or(repeat);
-                    active = active.andNot(repeat);
+                    if ((i & VectorMandelbrot.EVERY) == VectorMandelbrot.EVERY) {
+                        VectorMask<Double> repeat = x.compare(VectorOperators.EQ, savedX)
+                                .and(y.compare(VectorOperators.EQ, savedY)).and(active);
+                        cycled = cycled.or(repeat);
+                        active = active.andNot(repeat);
+                    }
                     VectorMask<Double> save = F64.maskAll(i + 1 == saveAt);
                     savedX = savedX.blend(x, save);
                     savedY = savedY.blend(y, save);
@@ -183,10 +185,12 @@ final class VectorFormulas {
                 y = ny;
                 n = n.add(1, active.cast(F32_COUNTS));
                 if (i >= plain) {
-                    VectorMask<Float> repeat = x.compare(VectorOperators.EQ, savedX)
-                            .and(y.compare(VectorOperators.EQ, savedY)).and(active);
-                    cycled = cycled.or(repeat);
-                    active = active.andNot(repeat);
+                    if ((i & VectorMandelbrot.EVERY) == VectorMandelbrot.EVERY) {
+                        VectorMask<Float> repeat = x.compare(VectorOperators.EQ, savedX)
+                                .and(y.compare(VectorOperators.EQ, savedY)).and(active);
+                        cycled = cycled.or(repeat);
+                        active = active.andNot(repeat);
+                    }
                     VectorMask<Float> save = F32.maskAll(i + 1 == saveAt);
                     savedX = savedX.blend(x, save);
                     savedY = savedY.blend(y, save);

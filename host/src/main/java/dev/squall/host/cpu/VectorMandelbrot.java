@@ -18,8 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * their sum against 4, {@code (x*x - y*y) + x0}, {@code (2*x)*y + y0}; none is fused. A lane stops counting when it
  * escapes; a vector stops when every lane has, and the other of its pair goes on alone.
  *
- * <p><b>Exact cycle shortcut (Brent).</b> From step {@link #CHECK_FROM} on, each new state is compared with the
- * one saved at the last power of two (the start state, 0, before the first save). Equal bits mean the orbit has
+ * <p><b>Exact cycle shortcut (Brent).</b> From step {@link #CHECK_FROM} on, after every fourth step
+ * ({@link MandelbrotKernel#CYCLE_CHECK_EVERY}), the new state is compared with the one saved at the last power of two
+ * (the start state, 0, before the first save). Equal bits mean the orbit has
  * entered a cycle of states that all passed the escape test, and the map is
  * deterministic, so it never escapes: the count is {@code maxIter}, as the full loop would have found. Comparing
  * with {@code ==} treats {@code -0.0} and {@code +0.0} as equal: two states that differ only in the sign of a zero
@@ -31,6 +32,8 @@ final class VectorMandelbrot {
     static final VectorSpecies<Float> F32 = FloatVector.SPECIES_PREFERRED;
     /** See {@link MandelbrotKernel#CYCLE_CHECK_FROM}: the same on every backend. */
     static final int CHECK_FROM = MandelbrotKernel.CYCLE_CHECK_FROM;
+    /** See {@link MandelbrotKernel#CYCLE_CHECK_EVERY}: compared after step {@code k} (from 0) when {@code (k & EVERY) == EVERY}. */
+    static final int EVERY = MandelbrotKernel.CYCLE_CHECK_EVERY - 1;
 
     /** Counts of the f32 lanes: as many ints as floats. */
     private static final VectorSpecies<Integer> F32_COUNTS = VectorSpecies.of(int.class, F32.vectorShape());
@@ -123,14 +126,16 @@ final class VectorMandelbrot {
                     xb = tb;
                     na = na.add(1.0, activeA);
                     nb = nb.add(1.0, activeB);
-                    VectorMask<Double> repeatA = xa.compare(VectorOperators.EQ, savedXa)
-                            .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
-                    VectorMask<Double> repeatB = xb.compare(VectorOperators.EQ, savedXb)
-                            .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
-                    cycledA = cycledA.or(repeatA);
-                    cycledB = cycledB.or(repeatB);
-                    activeA = activeA.andNot(repeatA);
-                    activeB = activeB.andNot(repeatB);
+                    if ((k & EVERY) == EVERY) {
+                        VectorMask<Double> repeatA = xa.compare(VectorOperators.EQ, savedXa)
+                                .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
+                        VectorMask<Double> repeatB = xb.compare(VectorOperators.EQ, savedXb)
+                                .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
+                        cycledA = cycledA.or(repeatA);
+                        cycledB = cycledB.or(repeatB);
+                        activeA = activeA.andNot(repeatA);
+                        activeB = activeB.andNot(repeatB);
+                    }
                     if (k + 1 == saveAt) {
                         savedXa = xa;
                         savedYa = ya;
@@ -152,10 +157,12 @@ final class VectorMandelbrot {
                     ya = xa.mul(2.0).mul(ya).add(y0);
                     xa = t;
                     na = na.add(1.0, activeA);
-                    VectorMask<Double> repeat = xa.compare(VectorOperators.EQ, savedXa)
-                            .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
-                    cycledA = cycledA.or(repeat);
-                    activeA = activeA.andNot(repeat);
+                    if ((m & EVERY) == EVERY) {
+                        VectorMask<Double> repeat = xa.compare(VectorOperators.EQ, savedXa)
+                                .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
+                        cycledA = cycledA.or(repeat);
+                        activeA = activeA.andNot(repeat);
+                    }
                     if (m + 1 == saveAtA) {
                         savedXa = xa;
                         savedYa = ya;
@@ -173,10 +180,12 @@ final class VectorMandelbrot {
                     yb = xb.mul(2.0).mul(yb).add(y0);
                     xb = t;
                     nb = nb.add(1.0, activeB);
-                    VectorMask<Double> repeat = xb.compare(VectorOperators.EQ, savedXb)
-                            .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
-                    cycledB = cycledB.or(repeat);
-                    activeB = activeB.andNot(repeat);
+                    if ((m & EVERY) == EVERY) {
+                        VectorMask<Double> repeat = xb.compare(VectorOperators.EQ, savedXb)
+                                .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
+                        cycledB = cycledB.or(repeat);
+                        activeB = activeB.andNot(repeat);
+                    }
                     if (m + 1 == saveAtB) {
                         savedXb = xb;
                         savedYb = yb;
@@ -273,14 +282,16 @@ final class VectorMandelbrot {
                     xb = tb;
                     na = na.add(1.0f, activeA);
                     nb = nb.add(1.0f, activeB);
-                    VectorMask<Float> repeatA = xa.compare(VectorOperators.EQ, savedXa)
-                            .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
-                    VectorMask<Float> repeatB = xb.compare(VectorOperators.EQ, savedXb)
-                            .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
-                    cycledA = cycledA.or(repeatA);
-                    cycledB = cycledB.or(repeatB);
-                    activeA = activeA.andNot(repeatA);
-                    activeB = activeB.andNot(repeatB);
+                    if ((k & EVERY) == EVERY) {
+                        VectorMask<Float> repeatA = xa.compare(VectorOperators.EQ, savedXa)
+                                .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
+                        VectorMask<Float> repeatB = xb.compare(VectorOperators.EQ, savedXb)
+                                .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
+                        cycledA = cycledA.or(repeatA);
+                        cycledB = cycledB.or(repeatB);
+                        activeA = activeA.andNot(repeatA);
+                        activeB = activeB.andNot(repeatB);
+                    }
                     if (k + 1 == saveAt) {
                         savedXa = xa;
                         savedYa = ya;
@@ -302,10 +313,12 @@ final class VectorMandelbrot {
                     ya = xa.mul(2.0f).mul(ya).add(y0);
                     xa = t;
                     na = na.add(1.0f, activeA);
-                    VectorMask<Float> repeat = xa.compare(VectorOperators.EQ, savedXa)
-                            .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
-                    cycledA = cycledA.or(repeat);
-                    activeA = activeA.andNot(repeat);
+                    if ((m & EVERY) == EVERY) {
+                        VectorMask<Float> repeat = xa.compare(VectorOperators.EQ, savedXa)
+                                .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
+                        cycledA = cycledA.or(repeat);
+                        activeA = activeA.andNot(repeat);
+                    }
                     if (m + 1 == saveAtA) {
                         savedXa = xa;
                         savedYa = ya;
@@ -323,10 +336,12 @@ final class VectorMandelbrot {
                     yb = xb.mul(2.0f).mul(yb).add(y0);
                     xb = t;
                     nb = nb.add(1.0f, activeB);
-                    VectorMask<Float> repeat = xb.compare(VectorOperators.EQ, savedXb)
-                            .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
-                    cycledB = cycledB.or(repeat);
-                    activeB = activeB.andNot(repeat);
+                    if ((m & EVERY) == EVERY) {
+                        VectorMask<Float> repeat = xb.compare(VectorOperators.EQ, savedXb)
+                                .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
+                        cycledB = cycledB.or(repeat);
+                        activeB = activeB.andNot(repeat);
+                    }
                     if (m + 1 == saveAtB) {
                         savedXb = xb;
                         savedYb = yb;
@@ -397,10 +412,12 @@ final class VectorMandelbrot {
                 x = t;
                 n = n.add(one, active.cast(F32_COUNTS));
                 // No branch of its own: lanes that repeat leave `active`; the next step's test ends the loop.
-                VectorMask<Float> repeat = x.compare(VectorOperators.EQ, savedX)
-                        .and(y.compare(VectorOperators.EQ, savedY)).and(active);
-                cycled = cycled.or(repeat);
-                active = active.andNot(repeat);
+                if ((i & EVERY) == EVERY) {
+                    VectorMask<Float> repeat = x.compare(VectorOperators.EQ, savedX)
+                            .and(y.compare(VectorOperators.EQ, savedY)).and(active);
+                    cycled = cycled.or(repeat);
+                    active = active.andNot(repeat);
+                }
                 if (i + 1 == saveAt) {
                     savedX = x;
                     savedY = y;

@@ -83,7 +83,7 @@ final class VectorTwoLanes {
             }
             x = nx;
             y = ny;
-            if (x == savedX && y == savedY) {
+            if ((n & VectorMandelbrot.EVERY) == VectorMandelbrot.EVERY && x == savedX && y == savedY) {
                 return -(n + 1);
             }
             if (n + 1 == saveAt) {

@@ -22,6 +22,15 @@ public final class MandelbrotKernel {
      */
     public static final int CYCLE_CHECK_FROM = 256;
 
+    /**
+     * How often the cycle shortcut compares: after steps whose number is a multiple of this (a power of two), from
+     * {@link #CYCLE_CHECK_FROM} on. A cycle of period {@code p} is still caught, once the saved state lies in it, at
+     * the latest {@code lcm(p, 4)} steps later; the compare, a fourth as often, then costs next to nothing on views
+     * where it finds nothing (BENCHMARKS.md). Counts never depend on it; every backend uses it, so that all execute
+     * the same iterations.
+     */
+    public static final int CYCLE_CHECK_EVERY = 4;
+
     /** Lanes of one OpenCL vector in the SIMD variant: 16, OpenCL's widest type. */
     private static final int VECTOR_LANES = 16;
 
@@ -50,7 +59,7 @@ public final class MandelbrotKernel {
     public static String buildOptions(Precision precision, Formula formula) {
         return "-D SQUALL_REAL=" + precision.openClType() + " -D SQUALL_LANES=" + VECTOR_LANES
                 + " -D SQUALL_VECS=" + lanes(precision) / VECTOR_LANES
-                + " -D SQUALL_CHECK_FROM=" + CYCLE_CHECK_FROM
+                + " -D SQUALL_CHECK_FROM=" + CYCLE_CHECK_FROM + " -D SQUALL_CHECK_EVERY=" + CYCLE_CHECK_EVERY
                 + " -D SQUALL_FORMULA=" + formula.code()
                 + (formula instanceof Formula.Multibrot m ? " -D SQUALL_POWER=" + m.power() : "")
                 + (precision == Precision.F64 ? " -D SQUALL_FP64=1" : "");

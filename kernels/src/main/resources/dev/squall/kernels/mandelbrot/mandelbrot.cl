@@ -17,8 +17,9 @@ typedef SQUALL_REAL real;
 //   cycles: non-zero to stop orbits whose state repeats bit for bit (their count is max_iter, see below);
 //   cr, ci: julia's constant (unused by the other formulas).
 //
-// Cycle shortcut (Brent): from step SQUALL_CHECK_FROM - 1 on, each new state is compared with a saved one (the start
-// state, then the states at steps SQUALL_CHECK_FROM, 2 * SQUALL_CHECK_FROM, ...). Equal means the orbit cycles
+// Cycle shortcut (Brent): from step SQUALL_CHECK_FROM - 1 on, after every step whose number is a multiple of
+// SQUALL_CHECK_EVERY, the new state is compared with a saved one (the start state, then the states at steps
+// SQUALL_CHECK_FROM, 2 * SQUALL_CHECK_FROM, ...). Equal means the orbit cycles
 // through states that all passed the escape test, and the map is deterministic: it never escapes, and its count is
 // max_iter, as the full loop would give. Starting late spares the many orbits that escape early any cost. (== treats
 // -0.0 and +0.0 alike; states differing only in the sign of a zero have orbits of identical magnitudes. NaN never
@@ -135,7 +136,7 @@ __kernel void mandelbrot(__global const real *xs,
         uint save_at = SQUALL_CHECK_FROM;
         while (n < max_iter) {
             SQUALL_SCALAR_STEP
-            if (x == saved_x && y == saved_y) {
+            if (n % SQUALL_CHECK_EVERY == 0 && x == saved_x && y == saved_y) {
                 cycled = true;
                 break;
             }
@@ -271,7 +272,9 @@ __kernel void mandelbrot_simd(__global const real *xs,
         for (uint save_at = SQUALL_CHECK_FROM; i < max_iter; i++) {
             SQUALL_SIMD_STEP
             // No branch of its own: lanes that repeat leave `active`, and a later step's any() ends the loop.
-            SQUALL_EACH(SQUALL_CHECK)
+            if ((i + 1) % SQUALL_CHECK_EVERY == 0) {
+                SQUALL_EACH(SQUALL_CHECK)
+            }
             if (i + 1 == save_at) {
                 SQUALL_EACH(SQUALL_SAVE)
                 save_at <<= 1;

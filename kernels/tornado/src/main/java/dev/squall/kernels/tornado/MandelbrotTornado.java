@@ -32,6 +32,7 @@ import uk.ac.manchester.tornado.api.types.arrays.IntArray;
  */
 public final class MandelbrotTornado {
     private static final int CHECK_FROM = MandelbrotKernel.CYCLE_CHECK_FROM;
+    private static final int CHECK_EVERY = MandelbrotKernel.CYCLE_CHECK_EVERY;
 
     private MandelbrotTornado() {
     }
@@ -103,7 +104,7 @@ public final class MandelbrotTornado {
                 x = t;
                 n++;
                 if (n > checkAfter) {
-                    if (x == savedX && y == savedY) {
+                    if (n % CHECK_EVERY == 0 && x == savedX && y == savedY) {
                         cycled = 1;
                         live = 0;
                     }
@@ -144,7 +145,7 @@ public final class MandelbrotTornado {
                 x = t;
                 n++;
                 if (n > checkAfter) {
-                    if (x == savedX && y == savedY) {
+                    if (n % CHECK_EVERY == 0 && x == savedX && y == savedY) {
                         cycled = 1;
                         live = 0;
                     }
