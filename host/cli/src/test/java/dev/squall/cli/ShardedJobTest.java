@@ -240,6 +240,15 @@ class ShardedJobTest {
         Files.delete(dir.resolve("out/frame-00006.u32"));
 
         assertEquals(1, CliRun.of("job", "status", job.toString()).exitCode());
+        // Another job on it is refused, and the old folder left byte for byte: not upgraded.
+        byte[] listedBytes = Files.readAllBytes(dir.resolve("out/squall-manifest.json"));
+        Path other = Files.writeString(dir.resolve("other.json"), Files.readString(job).replace("400", "300"));
+        CliRun refused = CliRun.of("job", "run", other.toString());
+        assertEquals(2, refused.exitCode(), refused::toString);
+        assertTrue(refused.err().contains("holds frames of another job"), refused::toString);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(listedBytes,
+                Files.readAllBytes(dir.resolve("out/squall-manifest.json")));
+        assertFalse(Files.exists(dir.resolve("out/.squall-frames")));
         CliRun resumed = CliRun.of("job", "run", job.toString());
         assertEquals(0, resumed.exitCode(), resumed::toString);
         assertTrue(resumed.out().startsWith("resumed: 9 of 10 frames already done\nto render: 1 missing\n"),

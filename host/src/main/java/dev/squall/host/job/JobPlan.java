@@ -101,13 +101,13 @@ public final class JobPlan implements AutoCloseable {
                     + (unreadable.size() > 1 ? " ..." : "") + "): " + (unreadable.size() == 1 ? "its frame is"
                     : "their frames are") + " redone");
         }
-        manifest.upgrade();
         Manifest.JobIdentity identity = Manifest.identity(job);
         if (manifest.job().filter(identity::equals).isPresent()) {
             if (!folder.joinRun()) {
                 throw new JobConflictException("another run is changing what job " + job.dir() + " belongs to;"
                         + " try again when it has started");
             }
+            manifest.upgrade();    // a version 1 folder of this job: its listed frames become records
         } else {
             boolean alone = folder.aloneRun(() -> {
                 adopt(job, manifest, identity, force, notice);
