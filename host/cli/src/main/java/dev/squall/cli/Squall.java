@@ -49,8 +49,24 @@ public final class Squall implements Runnable {
 
     public static void main(String... args) {
         Shutdown.install();
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                StderrTerminal::detect, args));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code;
+        try {
+            code = execute(new PrintWriter(System.out, true), err, StderrTerminal::detect, args);
+        } catch (OutOfMemoryError e) {
+            // Sizes the engine cannot check before work (a deep zoom's reference orbit and table grow with its
+            // iterations): one line, what to do, exit 1; outputs are written only when complete, so none is half.
+            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            code = EXIT_FAILED;
+        }
+        System.exit(code);
+    }
+
+    /** The line for a run that ran out of Java heap, naming the heap it had. */
+    static String outOfMemory(long maxHeap) {
+        return String.format(java.util.Locale.ROOT, "squall: out of Java heap (this JVM may use %d MiB): give it more,"
+                + " e.g. SQUALL_JAVA_OPTS=-Xmx%dm, or a smaller render; nothing was written", maxHeap >> 20,
+                Math.max(1024, 2 * (maxHeap >> 20)));
     }
 
     /** Runs one command line with the given streams (stderr not a terminal); returns the exit code. */

@@ -63,4 +63,18 @@ class LimitsTest {
                 + " SQUALL_JAVA_OPTS=-Xmx8g\\)\n"), run::toString);
         assertEquals("old counts", Files.readString(keep));
     }
+
+    @Test
+    void aDeepZoomWhoseOrbitOutgrowsTheHeapSaysSoInOneLineAndLeavesItsOutputAlone() throws Exception {
+        // Inside the main cardioid the reference never escapes: its orbit and table grow with max-iter, which no
+        // check before work can bound without computing them.
+        Path keep = Files.writeString(dir.resolve("keep.u32"), "old counts");
+        CliRun run = SquallProcess.run(Map.of(), List.of("-Xmx64m"), "render", "mandelbrot", "--center", "-0.1,0.1",
+                "--zoom", "1e20", "--width", "8", "--height", "8", "--max-iter", "3000000", "--device", "cpu",
+                "--counts", keep.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().matches("squall: out of Java heap \\(this JVM may use \\d+ MiB\\): give it more, e\\.g\\."
+                + " SQUALL_JAVA_OPTS=-Xmx\\d+m, or a smaller render; nothing was written\n"), run::toString);
+        assertEquals("old counts", Files.readString(keep));
+    }
 }

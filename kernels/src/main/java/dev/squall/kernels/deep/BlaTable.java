@@ -120,16 +120,17 @@ public final class BlaTable {
         dAbsB = new double[total];
         dP = new double[total];
         dQ = new double[total];
-        Entry[] previous = new Entry[Math.max(0, length - 1)];
-        for (int k = 1; k < length; k++) {
-            previous[k - 1] = single(orbit, k);
-        }
+        // Level 1 merges single steps made as they are needed: the singles are never all held at once (1.15 M
+        // reference steps at 5e227 would keep as many entry objects alive for the whole build).
+        Entry[] previous = null;
         for (int j = 1; j <= levels; j++) {
             Entry[] current = new Entry[count[j]];
             int half = 1 << (j - 1);
             for (int i = 0; i < count[j]; i++) {
                 int m = 1 + i * (1 << j);
-                current[i] = merge(previous[2 * i], previous[2 * i + 1], margin(orbit, m + half), maxDc);
+                Entry first = j == 1 ? single(orbit, m) : previous[2 * i];
+                Entry second = j == 1 ? single(orbit, m + 1) : previous[2 * i + 1];
+                current[i] = merge(first, second, margin(orbit, m + half), maxDc);
                 store(offset[j] + i, current[i]);
             }
             previous = current;
