@@ -253,8 +253,30 @@ final class Perturbation {
                         return n;
                     }
                 }
-                // Rebasing: the same z, measured from Z_0 = 0.
-                if (m == last) {
+                // Rebasing: the same z, measured from Z_0 = 0: at the reference's end, or where |Z_m + d| < |d|.
+                boolean rebase = m == last;
+                if (!rebase && m > 0) {
+                    double wl = scaled ? Math.abs(wr) + Math.abs(wi) : 0.0;
+                    int ed = !scaled || wl == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl);
+                    if (scaled && ed < -900) {
+                        // d below double's comfortable range: compare in units of 2^E, with Z_m's extended form.
+                        if (xExp[m] < ed + 4) {
+                            double ur = Math.scalb(xRe[m], xExp[m] - e) + wr;
+                            double ui = Math.scalb(xIm[m], xExp[m] - e) + wi;
+                            if (ur * ur + ui * ui < wr * wr + wi * wi) {
+                                rebases++;
+                                eps = (eps + ExtendedDouble.toDouble(xErrM[m], (long) xErrE[m] - e)
+                                        + 0x1p-52 * (Math.abs(ur) + Math.abs(ui)) + 0x1p-1070) * GROW;
+                                wr = ur;
+                                wi = ui;
+                                m = 0;
+                            }
+                        }
+                    } else {
+                        rebase = r2 < dr * dr + di * di;
+                    }
+                }
+                if (rebase) {
                     rebases++;
                     m = 0;
                     if (!scaled) {
@@ -274,45 +296,6 @@ final class Perturbation {
                         dcwr = ExtendedDouble.toDouble(dcr.mantissa(), (long) dcr.exponent() - e);
                         dcwi = ExtendedDouble.toDouble(dci.mantissa(), (long) dci.exponent() - e);
                         ecw = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - e) * GROW + 0x1p-1072;
-                    }
-                } else if (m > 0) {
-                    double wl = scaled ? Math.abs(wr) + Math.abs(wi) : 0.0;
-                    int ed = !scaled || wl == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl);
-                    if (scaled && ed < -900) {
-                        // d below double's comfortable range: compare in units of 2^E, with Z_m's extended form.
-                        if (xExp[m] < ed + 4) {
-                            double ur = Math.scalb(xRe[m], xExp[m] - e) + wr;
-                            double ui = Math.scalb(xIm[m], xExp[m] - e) + wi;
-                            if (ur * ur + ui * ui < wr * wr + wi * wi) {
-                                rebases++;
-                                eps = (eps + ExtendedDouble.toDouble(xErrM[m], (long) xErrE[m] - e)
-                                        + 0x1p-52 * (Math.abs(ur) + Math.abs(ui)) + 0x1p-1070) * GROW;
-                                wr = ur;
-                                wi = ui;
-                                m = 0;
-                            }
-                        }
-                    } else if (r2 < dr * dr + di * di) {
-                        rebases++;
-                        m = 0;
-                        if (!scaled) {
-                            wr = xr;
-                            wi = xi;
-                            eps = errz;
-                        } else {
-                            double big = Math.max(Math.abs(xr), Math.abs(xi));
-                            if (big != 0.0) {
-                                e = ExtendedDouble.exponentOf(big);
-                            }
-                            wr = Math.scalb(xr, -e);
-                            wi = Math.scalb(xi, -e);
-                            eps = Math.scalb(errz, -e) * GROW + 0x1p-1072;
-                            s = ExtendedDouble.toDouble(1.0, e);
-                            sUp = Math.max(s, 0x1p-1022);
-                            dcwr = ExtendedDouble.toDouble(dcr.mantissa(), (long) dcr.exponent() - e);
-                            dcwi = ExtendedDouble.toDouble(dci.mantissa(), (long) dci.exponent() - e);
-                            ecw = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - e) * GROW + 0x1p-1072;
-                        }
                     }
                 }
                 if (m != before) {
