@@ -169,12 +169,12 @@ OpenCL platform \\(the ICD loader found no driver in OCL_ICD_VENDORS=.*\\)' '$wo
 check "squall-gpu-check's table has deep zoom 1e14 on the CPU backend passed, at the reference CRC" \
   bash -c "grep -Eqx 'deep zoom 1e14 32x32 +cpu +PASS +crc32 44c07a66 = reference; .*' '$work/out'"
 check "squall-gpu-check ends with its count" \
-  bash -c "tail -n 1 '$work/out' | grep -Eqx '1 passed, 1 failed, 0 skipped in [0-9]+ s; logs and JSON in $work/gpu-check'"
+  bash -c "tail -n 1 '$work/out' | grep -Eqx '2 passed, 1 failed, 0 skipped in [0-9]+ s; logs and JSON in $work/gpu-check'"
 check "squall-gpu-check keeps its logs" test -s "$work/gpu-check/devices.txt"
 
 # squall-gpu-check --quick on this host's OpenCL devices (PoCL here, CI): every check passes, each kind of row is
-# there, and the count says so: per device with fp64 five checks (f64, f32, image, bench device, bench sweep), one
-# of them skipped without fp64; then devices and deep zoom.
+# there, and the count says so: per device with fp64 seven checks (f64, f32, image, bench device, bench sweep, deep
+# zoom's two views), without fp64 four and one skipped; then devices and the CPU backend's two deep zoom views.
 if [ -s "$work/ids.expected" ]; then
   start=$(date +%s)
   (cd "$work" && env -i HOME="$work/home" PATH=/usr/bin:/bin "$dist/bin/squall-gpu-check" --quick \
@@ -185,7 +185,7 @@ if [ -s "$work/ids.expected" ]; then
   without=$(grep -cvx yes "$work/fp64")
   check "squall-gpu-check --quick exits 0" rc_is 0
   check "squall-gpu-check --quick passes every check" bash -c "tail -n 1 '$work/out' | grep -Eqx \
-'$((2 + 5 * with + 4 * without)) passed, 0 failed, $without skipped in [0-9]+ s; logs and JSON in $work/gpu-check-quick'"
+'$((3 + 7 * with + 4 * without)) passed, 0 failed, $without skipped in [0-9]+ s; logs and JSON in $work/gpu-check-quick'"
   first=$(head -n 1 "$work/ids.expected")
   for row in "devices +- +PASS +[0-9]+ OpenCL: $first .*" \
     "mandelbrot 800x600 f32 +$first +PASS += Java reference \(crc32 1c14857e\); .* Giter/s" \
@@ -197,6 +197,8 @@ if [ -s "$work/ids.expected" ]; then
   if [ "$(sed -n 1p "$work/fp64")" = yes ]; then
     check "squall-gpu-check --quick's table has the seed view at its reference CRC on $first" grep -Eqx \
       "mandelbrot 800x600 f64 +$first +PASS +crc32 ab86c321 = reference; .* Giter/s" "$work/out"
+    check "squall-gpu-check --quick's table has deep zoom 5e113 at its reference CRC on $first" grep -Eqx \
+      "deep zoom 5e113 32x32 +$first +PASS +crc32 620dd7eb = reference; .* Giter/s" "$work/out"
   fi
   check "squall-gpu-check keeps bench device's JSON" grep -q "^{\"devices\":\[{\"device\":\"$first\"" \
     "$work/gpu-check-quick/bench-device.json"

@@ -56,7 +56,7 @@ class BenchMandelbrotCommand extends BenchBase implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (options.deep() && formula() instanceof Formula.Mandelbrot) {
-            return deep(out);
+            return deep(out, err);
         }
         MandelbrotParams params = options.params().withFormula(formula());
         boolean openCl = Bench.isOpenCl(device);
@@ -111,18 +111,16 @@ class BenchMandelbrotCommand extends BenchBase implements Callable<Integer> {
         return 0;
     }
 
-    /** A deep-zoom view (--center, --zoom): on the CPU backend, the one device that renders it. */
-    private int deep(PrintWriter out) throws Exception {
+    /** A deep-zoom view (--center, --zoom): on the CPU backend or one OpenCL device. */
+    private int deep(PrintWriter out, PrintWriter err) throws Exception {
         DeepParams params = options.deepParams();
         repeat.check();
-        if (!device.equals("auto") && !device.equals("cpu")) {
-            throw new UsageException("--device " + device + ": deep zoom (--center) runs on the cpu device only");
-        }
         if (noCycleShortcut || againstPeak || !variant.equals("auto") || !tornadoApi.equals("parallel")) {
             throw new UsageException("--no-cycle-shortcut, --against-peak, --opencl-variant and --tornado-api are"
                     + " not for deep zoom (--center)");
         }
-        DeepBenchReport r = Bench.deep(params, repeat.warmup, repeat.runs);
+        DeepBenchReport r = Bench.deep(device, params, repeat.warmup, repeat.runs,
+                why -> err.println("squall: " + why));
         if (json) {
             ObjectNode node = BenchJson.mapper().valueToTree(r);
             node.put("giter_per_s", r.giterPerS());

@@ -190,28 +190,38 @@ class DeepZoomCommandTest {
             assertTrue(r.get(stage).asDouble() >= 0, stage);
         }
         assertTrue(r.get("seconds_median").asDouble() > 0);
-        CliRun opencl = CliRun.of("bench", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "10",
-                "--center", "0,0", "--zoom", "1", "--device", "opencl");
-        assertEquals(2, opencl.exitCode(), opencl::toString);
-        assertEquals("squall: --device opencl: deep zoom (--center) runs on the cpu device only\n", opencl.err());
     }
 
-    /** An OpenCL device does not run deep zoom yet: refused by name when named, the CPU backend under auto. */
+    /** The same view timed on an OpenCL device: the same counts, the device named. */
     @Test
-    void anOpenClDeviceRefusesByNameAndAutoRendersOnTheCpu() throws IOException {
+    void benchTimesADeepViewOnAnOpenClDevice() throws IOException {
         String id = OpenClTestDevice.require(Precision.F64).id();
-        Path counts = dir.resolve("d.u32");
-        CliRun named = CliRun.of("render", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "50",
-                "--center", "-0.75,0.1", "--zoom", "1e20", "--device", id, "--counts", counts.toString());
-        assertEquals(2, named.exitCode(), named::toString);
-        assertEquals("squall: --device " + id + " does not run the deep zoom kernel\n", named.err());
-        assertTrue(Files.notExists(counts));
-        CliRun auto = CliRun.of("render", "mandelbrot", "--width", "8", "--height", "8", "--max-iter", "50",
-                "--center", "-0.75,0.1", "--zoom", "1e20", "--device", "auto", "--counts", counts.toString());
-        assertEquals(0, auto.exitCode(), auto::toString);
-        assertEquals("squall: device " + id + " does not run the deep zoom kernel; rendering on the CPU backend\n",
-                auto.err());
-        assertTrue(auto.out().contains(" on cpu "), auto::toString);
+        CliRun bench = CliRun.of("bench", "mandelbrot", "--width", "32", "--height", "32", "--max-iter", "4036",
+                "--center", RE_14 + "," + IM_14, "--zoom", "1.00E14", "--runs", "2", "--warmup", "0", "--json",
+                "--device", id);
+        assertEquals(0, bench.exitCode(), bench::toString);
+        JsonNode r = new ObjectMapper().readTree(bench.out());
+        assertEquals("44c07a66", r.get("crc32").asText());
+        assertTrue(r.get("device").asText().startsWith(id + " "), bench::toString);
+        assertEquals(481694, r.get("steps").asLong(), "every iteration a single step (no jumps at 1e14)");
+    }
+
+    /** Deep zoom on an OpenCL device: the first tier there, the rest on the host; deep-zoom.md's counts, verified. */
+    @Test
+    void anOpenClDeviceRendersDeepZoomNamedAndUnderAuto() throws IOException {
+        String id = OpenClTestDevice.require(Precision.F64).id();
+        for (String device : List.of(id, "auto")) {
+            Path counts = dir.resolve(device.replace(':', '-') + ".u32");
+            CliRun run = CliRun.of("render", "mandelbrot", "--width", "32", "--height", "32", "--max-iter", "35494",
+                    "--center", RE_113 + "," + IM_113, "--zoom", "5.00E113", "--device", device, "--counts",
+                    counts.toString(), "--verify");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("", run.err());
+            assertTrue(run.out().contains(" on " + id + " "), run::toString);
+            assertTrue(run.out().matches("(?s).*pixels on " + id + " [0-9.]+ s \\(double deltas, \\d+ rebases, [1-9]\\d*"
+                    + " jumps.*; [1-9]\\d* pixels recomputed in double-double.*"), run::toString);
+            assertEquals("620dd7eb", crc(Files.readAllBytes(counts)), "deep-zoom.md's 5e113 counts");
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.squall.api.bench;
 import dev.squall.api.EngineException;
 import dev.squall.api.EngineListener;
 import dev.squall.host.Backend;
+import dev.squall.host.KernelRefusedException;
+import dev.squall.host.KernelRun;
 import dev.squall.host.Schedule;
 import dev.squall.host.bench.DevicePeak;
 import dev.squall.host.bench.MandelbrotBench;
@@ -13,6 +15,8 @@ import dev.squall.host.device.DeviceSpec;
 import dev.squall.host.device.DeviceUnavailableException;
 import dev.squall.host.imageio.AtomicFile;
 import dev.squall.host.opencl.OpenCl;
+import dev.squall.host.render.DeepZoomRun;
+import dev.squall.host.tiling.Band;
 import dev.squall.host.opencl.OpenClDevice;
 import dev.squall.host.opencl.OpenClProbe;
 import dev.squall.kernels.InvalidParameterException;
@@ -22,6 +26,9 @@ import dev.squall.kernels.deep.DeepRender;
 import dev.squall.kernels.mandelbrot.Formula;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -64,31 +71,59 @@ public final class Bench {
     }
 
     /**
-     * Times a deep-zoom view on the CPU backend (the one device that renders deep zoom): {@code warmup} runs, then
-     * {@code runs} measured whole renders, each with its own reference orbit and table, every pixel on every core.
+     * Times a deep-zoom view on one device (the CPU backend, or an OpenCL device's first tier with the host
+     * finishing what it could not prove): {@code warmup} runs, then {@code runs} measured whole renders, each with
+     * its own reference orbit and table.
      *
+     * @param device the device, as {@code --device} names it ({@code auto}: the one a render would take)
      * @param params the view
      * @param warmup runs not measured, at least 0
      * @param runs runs measured, at least 1
+     * @param listener what hears notices (the device auto chose instead)
      * @return the report: median, spread, each stage's median, the pixels each tier took, the counts' CRC-32
      * @throws EngineException {@link EngineException.Reason#INVALID} when a run's counts differ from the first's
-     *     (they never should: every count is exact)
+     *     (they never should: every count is exact), or when the device is unavailable or refuses the view
      */
-    public static DeepBenchReport deep(DeepParams params, int warmup, int runs) {
-        int threads = Runtime.getRuntime().availableProcessors();
+    public static DeepBenchReport deep(String device, DeepParams params, int warmup, int runs,
+            EngineListener listener) {
+        DeviceSpec spec = DeviceSpec.parseSingle(device);
+        try (Backend backend = DeviceSelector.open(spec, Precision.F64, OpenCl.probe(), listener::notice)) {
+            return deep(backend, params, warmup, runs);
+        } catch (KernelRefusedException e) {
+            String instead = DeviceSelector.cpuInstead(spec, e).orElseThrow(() -> new EngineException(e.getMessage(),
+                    e));
+            listener.notice(instead);
+            try (Backend cpu = DeviceSelector.cpu()) {
+                return deep(cpu, params, warmup, runs);
+            }
+        } catch (DeviceUnavailableException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
+
+    private static DeepBenchReport deep(Backend backend, DeepParams params, int warmup, int runs) {
         List<Double> seconds = new ArrayList<>();
         List<DeepRender.Stats> stats = new ArrayList<>();
         String crc = null;
         long iterations = 0;
         double first = 0;
+        int pixels = params.width() * params.height();
         for (int i = 0; i < warmup + runs; i++) {
             long t0 = System.nanoTime();
-            DeepRender.Result r = DeepRender.compute(params, DeepRender.Options.all(params, threads));
+            DeepRender.Stats runStats;
+            int[] counts = new int[pixels];
+            try (Arena arena = Arena.ofConfined();
+                 KernelRun run = backend.prepare(params, Schedule.DEFAULT)) {
+                MemorySegment out = arena.allocate((long) pixels * Integer.BYTES, Integer.BYTES);
+                run.run(new Band(0, params.height()), out);
+                runStats = ((DeepZoomRun) run).stats();
+                MemorySegment.copy(out, ValueLayout.JAVA_INT, 0, counts, 0, pixels);
+            }
             double s = (System.nanoTime() - t0) / 1e9;
             CRC32 crc32 = new CRC32();
-            ByteBuffer bytes = ByteBuffer.allocate(r.counts().length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer bytes = ByteBuffer.allocate(pixels * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             long sum = 0;
-            for (int c : r.counts()) {
+            for (int c : counts) {
                 bytes.putInt(c);
                 sum += c;
             }
@@ -105,13 +140,13 @@ public final class Bench {
             }
             if (i >= warmup) {
                 seconds.add(s);
-                stats.add(r.stats());
+                stats.add(runStats);
             }
         }
         DeepRender.Stats one = stats.getFirst();
         return new DeepBenchReport("mandelbrot", params.width(), params.height(), params.maxIter(),
                 List.of(params.view().re().toString(), params.view().im().toString()),
-                params.view().zoom().toString(), "cpu (Java, " + threads + " threads)", warmup, runs, seconds,
+                params.view().zoom().toString(), backend.label(), warmup, runs, seconds,
                 median(seconds), seconds.stream().mapToDouble(d -> d).min().orElseThrow(),
                 seconds.stream().mapToDouble(d -> d).max().orElseThrow(), first,
                 median(stats.stream().map(x -> x.orbitNanos() / 1e9).toList()),

@@ -62,8 +62,8 @@ public final class DeviceSelector {
     }
 
     /**
-     * Under {@code auto}, a device that refuses the kernel (deep zoom on OpenCL) gives way to the CPU backend, which
-     * runs every kernel: the line that says so. A named device's refusal stands.
+     * Under {@code auto}, a device that refuses the kernel (deep zoom without fp64) gives way to the CPU backend,
+     * which runs every kernel: the line that says so. A named device's refusal stands.
      *
      * @param spec the devices asked for
      * @param failure what the work threw: a {@link KernelRefusedException}, or a device error it caused

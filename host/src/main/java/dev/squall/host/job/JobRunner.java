@@ -115,8 +115,8 @@ public final class JobRunner {
     /**
      * The frames left, each under its claim; those another run holds are kept for the end, and waited for then. A
      * tile whose device fails is redone on the CPU (and said), as are all of a device's tiles when it fails to
-     * prepare (the scheduler). Under {@code auto}, a device that refuses the kernel (deep zoom on OpenCL) brings the
-     * work back here on the CPU backend.
+     * prepare (the scheduler). Under {@code auto}, a device that refuses the kernel (deep zoom on an OpenCL device
+     * without fp64) brings the work back here on the CPU backend.
      */
     private void renderRemaining(List<Backend> backends, CountsBuffer counts, Consumer<String> notice) {
         device = backends.size() == 1 ? backends.getFirst().label()

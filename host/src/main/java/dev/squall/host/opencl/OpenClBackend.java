@@ -7,6 +7,8 @@ import dev.squall.host.KernelRun;
 import dev.squall.host.Schedule;
 import dev.squall.kernels.Kernel;
 import dev.squall.kernels.Precision;
+import dev.squall.kernels.deep.DeepKernel;
+import dev.squall.kernels.deep.DeepParams;
 import dev.squall.kernels.image.ImageChain;
 import dev.squall.kernels.image.PixelKernel;
 import dev.squall.kernels.mandelbrot.Formula;
@@ -18,7 +20,7 @@ import java.util.Map;
 /**
  * One OpenCL device through JOCL. The context lives as long as the backend; each program is built once (per
  * precision and formula, and the image program) and kept for every later run; band buffers live for one band. Its
- * kernels: {@link OpenClEscapeTime} and {@link OpenClImageChain}.
+ * kernels: {@link OpenClEscapeTime}, {@link OpenClImageChain} and {@link OpenClDeepZoom}.
  */
 public final class OpenClBackend implements Backend {
     /**
@@ -86,13 +88,14 @@ public final class OpenClBackend implements Backend {
 
     /**
      * Every escape-time formula in both precisions (fp64 is the device's own question: refused by
-     * {@link UnsupportedOperationException}), and image chains.
+     * {@link UnsupportedOperationException}), image chains, and deep zoom (its first tier; refused without fp64).
      */
     @Override
     public KernelRun prepare(Kernel kernel, Schedule schedule) {
         return switch (kernel) {
             case MandelbrotParams params -> new OpenClEscapeTime(this, params, schedule);
             case ImageChain chain -> new OpenClImageChain(this, chain);
+            case DeepParams deep -> new OpenClDeepZoom(this, deep);
             default -> throw KernelRefusedException.unknown(this, kernel);
         };
     }
@@ -141,6 +144,14 @@ public final class OpenClBackend implements Backend {
         OpenClProgram program = program(precision, formula);
         return kernels.computeIfAbsent(MandelbrotKernel.programKey(precision, formula) + "/" + name,
                 k -> program.kernel(name));
+    }
+
+    /** Deep zoom's first tier, in the variant for plain or extended deltas (built once, kept). */
+    OpenClKernel deepKernel(boolean extended) {
+        String key = "deep/" + DeepKernel.buildOptions(extended);
+        OpenClProgram program = programs.computeIfAbsent(key,
+                k -> context.build(DeepKernel.SOURCE, DeepKernel.buildOptions(extended)));
+        return kernels.computeIfAbsent(key + "/" + DeepKernel.ENTRY, k -> program.kernel(DeepKernel.ENTRY));
     }
 
     OpenClKernel pixelKernel(String name) {

@@ -155,6 +155,13 @@ public final class OpenClContext implements AutoCloseable {
     }
 
     /** Copies the first {@code destination.byteSize()} bytes of {@code buffer} into host memory; blocks. */
+    /** Copies the first {@code count} ints of {@code buffer} into the start of {@code destination}; blocks. */
+    public void read(OpenClBuffer buffer, int[] destination, int count) {
+        OpenClException.check(CL.clEnqueueReadBuffer(queue, buffer.mem(), true, 0, (long) count * Integer.BYTES,
+                Pointer.to(destination), 0, null, null), "clEnqueueReadBuffer", device.id());
+    }
+
+    /** Copies the start of {@code buffer} into all of {@code destination}; blocks until done. */
     public void read(OpenClBuffer buffer, MemorySegment destination) {
         OpenClException.check(CL.clEnqueueReadBuffer(queue, buffer.mem(), true, 0, destination.byteSize(),
                 Pointer.to(destination.asByteBuffer()), 0, null, null), "clEnqueueReadBuffer", device.id());

@@ -178,6 +178,29 @@ public final class BlaTable {
     }
 
     /**
+     * {@return where level {@code j}'s entries start in the arrays}
+     *
+     * @param j the level, from 1 to {@link #levels}
+     */
+    int levelOffset(int j) {
+        return offset[j];
+    }
+
+    /**
+     * {@return how many entries level {@code j} has}
+     *
+     * @param j the level, from 1 to {@link #levels}
+     */
+    int levelCount(int j) {
+        return count[j];
+    }
+
+    /** {@return how many entries all levels have together} */
+    int entries() {
+        return ar.length;
+    }
+
+    /**
      * {@return the index of level {@code j}'s entry starting at reference index {@code m}, or -1 when there is none}
      *
      * @param j the level, from 1

@@ -226,14 +226,22 @@ public final class DeepRender {
          *     than one Java array holds
          */
         public Result compute(int firstRow, int rows, int threads) {
-            if (firstRow < 0 || rows < 1 || (long) firstRow + rows > params.height()) {
-                throw new InvalidParameterException("rows", firstRow + "+" + rows,
-                        "within the image's " + params.height() + " rows");
-            }
-            if ((long) rows * params.width() > Integer.MAX_VALUE - 8) {
-                throw new InvalidParameterException("rows", rows,
-                        "few enough that rows x " + params.width() + " counts fit one Java array");
-            }
+            Unsettled first = firstTier(firstRow, rows, threads);
+            return settle(firstRow, rows, first.counts(), first.work(), first.nanos(), threads);
+        }
+
+        /**
+         * The first tier alone, as a device's delta loop computes it ({@link DeepKernel}): each count exact or
+         * {@link DeepKernel#UNCERTAIN}.
+         *
+         * @param firstRow the band's first row
+         * @param rows how many rows
+         * @param threads threads for the band's pixels, at least 1
+         * @return the counts, what the loop did and how long it took
+         * @throws InvalidParameterException as {@link #compute} does
+         */
+        public Unsettled firstTier(int firstRow, int rows, int threads) {
+            checkBand(firstRow, rows);
             if (threads < 1) {
                 throw new InvalidParameterException("threads", threads, "at least 1");
             }
@@ -254,7 +262,33 @@ public final class DeepRender {
                 }
             };
             runAll(work, threads);
+            return new Unsettled(counts, FirstTier.of(all), System.nanoTime() - t0);
+        }
+
+        /**
+         * Finishes a band whose first tier ran elsewhere (a device's delta loop, {@link DeepKernel}): the counts
+         * marked {@link DeepKernel#UNCERTAIN} are recomputed in double-double and, where that cannot prove them
+         * either, by the oracle. The first tier must have been this render's, step for step: its counts are kept
+         * as they are.
+         *
+         * @param firstRow the band's first row
+         * @param rows how many rows
+         * @param counts {@code rows * width} first-tier counts, overwritten where uncertain
+         * @param first what the first tier did
+         * @param firstTierNanos how long it took
+         * @param threads threads for the recomputed pixels, at least 1
+         * @return the counts (the same array) and statistics
+         * @throws InvalidParameterException when the band reaches past the image or {@code counts} is not its size
+         */
+        public Result settle(int firstRow, int rows, int[] counts, FirstTier first, long firstTierNanos,
+                int threads) {
+            checkBand(firstRow, rows);
+            int w = params.width();
+            if (counts.length != rows * w) {
+                throw new InvalidParameterException("counts", counts.length, "the band's " + rows * w + " counts");
+            }
             long t1 = System.nanoTime();
+            List<Perturbation.Counters> all = new ArrayList<>();
             List<Integer> uncertain = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == Perturbation.UNCERTAIN) {
@@ -295,22 +329,75 @@ public final class DeepRender {
                 }, Math.min(threads, uncertain.size()));
             }
             long t2 = System.nanoTime();
-            long rebases = 0;
-            long jumps = 0;
-            long skipped = 0;
-            long steps = 0;
-            long unproven = 0;
-            for (Perturbation.Counters c : all) {
-                unproven += c.unproven;
-                rebases += c.rebases;
-                jumps += c.blaJumps;
-                skipped += c.blaSkipped;
-                steps += c.steps;
-            }
-            Stats stats = new Stats(orbit.nanos(), table == null ? 0 : table.nanos(), t1 - t0, t15 - t1, t2 - t15,
-                    orbit.length(), bits, extended, rebases, jumps, skipped, steps, settled.size() + uncertain.size(),
-                    uncertain.size(), unproven);
+            FirstTier work = first.plus(FirstTier.of(all));
+            Stats stats = new Stats(orbit.nanos(), table == null ? 0 : table.nanos(), firstTierNanos, t15 - t1,
+                    t2 - t15, orbit.length(), bits, extended, work.rebases(), work.blaJumps(),
+                    work.blaSkippedIterations(), work.steps(), settled.size() + uncertain.size(), uncertain.size(),
+                    work.unproven());
             return new Result(counts, stats);
+        }
+
+        private void checkBand(int firstRow, int rows) {
+            if (firstRow < 0 || rows < 1 || (long) firstRow + rows > params.height()) {
+                throw new InvalidParameterException("rows", firstRow + "+" + rows,
+                        "within the image's " + params.height() + " rows");
+            }
+            if ((long) rows * params.width() > Integer.MAX_VALUE - 8) {
+                throw new InvalidParameterException("rows", rows,
+                        "few enough that rows x " + params.width() + " counts fit one Java array");
+            }
+        }
+
+        /** The loop of the first tier, for {@link DeepKernel} to hand to a device. */
+        Perturbation loop() {
+            return loop;
+        }
+
+        /** The reference orbit. */
+        ReferenceOrbit orbit() {
+            return orbit;
+        }
+    }
+
+    /**
+     * A band after its first tier.
+     *
+     * @param counts the band's counts, row-major, {@link DeepKernel#UNCERTAIN} where unproven
+     * @param work what the loop did
+     * @param nanos how long it took, wall clock
+     */
+    public record Unsettled(int[] counts, FirstTier work, long nanos) {
+    }
+
+    /**
+     * What a band's first tier did, summed over its pixels.
+     *
+     * @param rebases rebases onto the reference's start
+     * @param blaJumps bilinear jumps taken
+     * @param blaSkippedIterations iterations those jumps covered
+     * @param steps single perturbed steps
+     * @param unproven in the fast mode, the pixels whose counts were kept without proof
+     */
+    public record FirstTier(long rebases, long blaJumps, long blaSkippedIterations, long steps, long unproven) {
+        /** Nothing done. */
+        public static final FirstTier NONE = new FirstTier(0, 0, 0, 0, 0);
+
+        static FirstTier of(List<Perturbation.Counters> all) {
+            FirstTier sum = NONE;
+            for (Perturbation.Counters c : all) {
+                sum = sum.plus(new FirstTier(c.rebases, c.blaJumps, c.blaSkipped, c.steps, c.unproven));
+            }
+            return sum;
+        }
+
+        /**
+         * {@return the sum of this and {@code o}}
+         *
+         * @param o another band's or pixel's work
+         */
+        public FirstTier plus(FirstTier o) {
+            return new FirstTier(rebases + o.rebases, blaJumps + o.blaJumps,
+                    blaSkippedIterations + o.blaSkippedIterations, steps + o.steps, unproven + o.unproven);
         }
     }
 

@@ -166,6 +166,56 @@ final class Perturbation {
     }
 
     /**
+     * {@return the rounded real part of {@code dc} for column offset {@code kx}: exactly
+     * {@code kx s/2 + fracRe 2^-p}, rounded a few times}
+     *
+     * @param kx {@code 2 px - W}
+     */
+    ExtendedDouble dcRe(int kx) {
+        return halfStep.multiply(kx).add(fracRe);
+    }
+
+    /**
+     * {@return the rounded imaginary part of {@code dc} for row offset {@code ky}}
+     *
+     * @param ky {@code H - 2 py}
+     */
+    ExtendedDouble dcIm(int ky) {
+        return halfStep.multiply(ky).add(fracIm);
+    }
+
+    /**
+     * {@return the bound on the rounding error of {@link #dcRe} and {@link #dcIm} together (Euclidean), rounded up: a
+     * function of {@code |kx| + |ky|} alone}
+     *
+     * @param k {@code |kx| + |ky|}
+     */
+    ExtendedDouble dcError(int k) {
+        return halfStep.multiply(k).add(fracRe).add(fracIm)
+                .multiply(new ExtendedDouble(1.0, -49)).add(new ExtendedDouble(1.0, -1060 - orbit.bits())).up();
+    }
+
+    /** {@return the table the loop jumps with: null when none was given or none of its entries is worth a look-up} */
+    BlaTable table() {
+        return bla;
+    }
+
+    /** {@return whether the deltas are kept with their own exponent} */
+    boolean scaled() {
+        return scaled;
+    }
+
+    /** {@return {@code s / 2}, the pixel offsets' unit} */
+    ExtendedDouble halfStep() {
+        return halfStep;
+    }
+
+    /** {@return whether counts the bound cannot prove are kept (the fast mode)} */
+    boolean trusting() {
+        return trusting;
+    }
+
+    /**
      * The count of the pixel at offset {@code (kx, ky) s / 2} from the exact centre.
      *
      * @param kx {@code 2 px - W}
@@ -174,11 +224,9 @@ final class Perturbation {
      * @return the exact count, or {@link #UNCERTAIN}
      */
     int count(int kx, int ky, Counters counters) {
-        // dc = (kx s/2 + fracRe 2^-p, ky s/2 + fracIm 2^-p) exactly; each part rounded a few times.
-        ExtendedDouble dcr = halfStep.multiply(kx).add(fracRe);
-        ExtendedDouble dci = halfStep.multiply(ky).add(fracIm);
-        ExtendedDouble ec = halfStep.multiply(Math.abs(kx) + Math.abs(ky)).add(fracRe).add(fracIm)
-                .multiply(new ExtendedDouble(1.0, -49)).add(new ExtendedDouble(1.0, -1060 - orbit.bits())).up();
+        ExtendedDouble dcr = dcRe(kx);
+        ExtendedDouble dci = dcIm(ky);
+        ExtendedDouble ec = dcError(Math.abs(kx) + Math.abs(ky));
         final int n0 = maxIter;
         final int last = orbit.length();
         final double[] zr = zRe;
