@@ -108,7 +108,7 @@ public final class OpenClBackend implements Backend {
         return context;
     }
 
-    /** The largest buffer of an image band (its 16-byte-a-pixel intermediate). */
+    /** The largest buffer of an image band (its 16-byte-a-pixel intermediate), and of deep zoom's reference data. */
     long maxImageBytes() {
         return maxImageBytes;
     }

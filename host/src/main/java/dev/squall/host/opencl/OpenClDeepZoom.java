@@ -50,10 +50,10 @@ final class OpenClDeepZoom implements DeepZoomRun {
         }
         this.prepared = DeepRender.prepare(params, true, arithmetic);
         this.inputs = DeepKernel.inputs(prepared);
-        if (inputs.largestArrayBytes() > device.maxAllocBytes()) {
+        if (inputs.largestArrayBytes() > backend.maxImageBytes()) {
             throw new KernelRefusedException(String.format(java.util.Locale.ROOT, "device %s does not run this deep"
                     + " zoom: its reference data needs a %.1f MiB buffer, above the device's %.1f MiB",
-                    backend.id(), inputs.largestArrayBytes() / 1048576.0, device.maxAllocBytes() / 1048576.0));
+                    backend.id(), inputs.largestArrayBytes() / 1048576.0, backend.maxImageBytes() / 1048576.0));
         }
         this.kernel = backend.deepKernel(inputs.extended());
         this.tally = new DeepZoomTally(params.fast());

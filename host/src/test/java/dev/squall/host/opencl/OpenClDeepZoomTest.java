@@ -2,15 +2,23 @@ package dev.squall.host.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.squall.host.KernelRefusedException;
+import dev.squall.host.Schedule;
+import dev.squall.host.tiling.Band;
 import dev.squall.kernels.Precision;
 import dev.squall.kernels.deep.DeepKernel;
 import dev.squall.kernels.deep.DeepParams;
 import dev.squall.kernels.deep.DeepRender;
 import dev.squall.kernels.deep.DeepView;
 import dev.squall.testing.OpenClTestDevice;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -84,6 +92,38 @@ class OpenClDeepZoomTest {
             }
             assertEquals(arithmetic == DeepRender.Arithmetic.EXTENDED || location.equals("330"),
                     run.extended(), "the program variant");
+        }
+    }
+
+    /** A whole band through the run: the device's first tier, then the host's tiers: the CPU reference's counts. */
+    @Test
+    void aBandIsSettledOnTheHostAfterTheDevice() {
+        OpenClDevice device = OpenClTestDevice.require(Precision.F64);
+        DeepParams params = new DeepParams(64, 64, 35494, DeepView.parse(RE_113, IM_113, "5.00E113"));
+        try (OpenClBackend backend = new OpenClBackend(device);
+             OpenClDeepZoom run = new OpenClDeepZoom(backend, params);
+             Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(64 * 64 * Integer.BYTES, Integer.BYTES);
+            run.run(new Band(0, 64), out);
+            DeepRender.Result cpu = DeepRender.prepare(params, true, DeepRender.Arithmetic.AUTO).compute(0, 64, 2);
+            assertArrayEquals(cpu.counts(), out.toArray(ValueLayout.JAVA_INT));
+            assertEquals(cpu.stats().doubleDoublePixels(), run.stats().doubleDoublePixels());
+            assertTrue(run.stats().doubleDoublePixels() > 0, run::report);
+            assertTrue(run.report().startsWith("deep zoom: reference orbit "), run::report);
+            assertTrue(run.report().contains(", pixels on " + backend.id() + " "), run::report);
+        }
+    }
+
+    /** A device buffer too small for the reference data: refused before any work, the sizes named. */
+    @Test
+    void aDeviceTooSmallForTheReferenceRefusesByName() {
+        OpenClDevice device = OpenClTestDevice.require(Precision.F64);
+        DeepParams params = new DeepParams(8, 8, 35494, DeepView.parse(RE_113, IM_113, "5.00E113"));
+        try (OpenClBackend backend = new OpenClBackend(device, 1 << 16)) {
+            var e = assertThrows(KernelRefusedException.class, () -> backend.prepare(params, Schedule.DEFAULT));
+            assertTrue(e.getMessage().matches("device " + backend.id().replace(".", "\\.") + " does not run this deep"
+                    + " zoom: its reference data needs a [0-9.]+ MiB buffer, above the device's 0\\.1 MiB"),
+                    e.getMessage());
         }
     }
 }

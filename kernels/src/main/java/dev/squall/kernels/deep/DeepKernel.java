@@ -27,12 +27,14 @@ public final class DeepKernel {
     }
 
     /**
-     * {@return the build options of the program for this arithmetic}
+     * {@return the build options of the program for this arithmetic: the variant, and the loop's constants as
+     * {@link Perturbation} has them (hexadecimal, exact)}
      *
      * @param extended whether the deltas keep their own exponent
      */
     public static String buildOptions(boolean extended) {
-        return "-DEXTENDED=" + (extended ? 1 : 0);
+        return "-DEXTENDED=" + (extended ? 1 : 0) + " -DGROW=" + Double.toHexString(Perturbation.GROW) + " -DGIVE_UP="
+                + Double.toHexString(Perturbation.GIVE_UP) + " -DACCEPT=" + Double.toHexString(Perturbation.ACCEPT);
     }
 
     /**

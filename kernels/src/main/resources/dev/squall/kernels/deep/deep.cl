@@ -4,7 +4,8 @@
 // that relies on here: double operations rounded to nearest with no contraction into fused multiply-adds (the
 // pragma), sqrt and ldexp correctly rounded (OpenCL's rule for double), ilogb exact.
 //
-// Built with -DEXTENDED=0 (deltas in plain doubles) or -DEXTENDED=1 (a double mantissa with its own exponent).
+// Built with -DEXTENDED=0 (deltas in plain doubles) or -DEXTENDED=1 (a double mantissa with its own exponent), and
+// the loop's constants GROW, GIVE_UP and ACCEPT (DeepKernel.buildOptions).
 // The host packs the data (DeepKernel.java):
 //   orbit     per reference index: zr, zi, zerr; EXTENDED adds the extended form xRe, xIm, xErrM (stride ORBIT)
 //   orbitExp  EXTENDED only, per index: xExp, xErrE
@@ -17,11 +18,9 @@
 #pragma OPENCL FP_CONTRACT OFF
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
+// GROW, GIVE_UP and ACCEPT come from the build options, from Perturbation.java's constants.
 #define UNCERTAIN (-1)
 #define U 0x1p-53
-#define GROW (1 + 0x1p-40)
-#define GIVE_UP 0x1p-6
-#define ACCEPT 0x1p-36
 #define INT_MIN_HALF (-1073741824)
 
 #if EXTENDED
