@@ -64,6 +64,10 @@ public final class BlaTable {
     final double[] dAbsB;
     final double[] dP;
     final double[] dQ;
+    /** Per reference index {@code m}: how many levels, from 1 up, have an entry starting at {@code m}. */
+    final byte[] depth;
+    /** Per level: where its entries start ({@code [0]} unused), for the look-up {@code offset[j] + ((m - 1) >> j)}. */
+    final int[] levelStart;
     private final int highestUsableLevel;
     private final long nanos;
 
@@ -145,6 +149,15 @@ public final class BlaTable {
             }
         }
         highestUsableLevel = top;
+        depth = new byte[length + 1];
+        for (int m = 1; m <= length; m++) {
+            int d = 0;
+            while (index(d + 1, m) >= 0) {
+                d++;
+            }
+            depth[m] = (byte) d;
+        }
+        levelStart = offset.clone();
         nanos = System.nanoTime() - start;
     }
 

@@ -316,10 +316,11 @@ final class Perturbation {
                 double aw = Math.abs(wr) + Math.abs(wi) + eps;
                 int best = -1;
                 int bestLength = 0;
-                for (int j = 1; j <= t.levels(); j++) {
-                    int idx = t.index(j, m);
+                // The entries from m: levels 1 to depth[m], the same ones t.index(j, m) finds.
+                for (int j = 1, d = t.depth[m]; j <= d; j++) {
+                    int idx = t.levelStart[j] + ((m - 1) >> j);
                     int len = 1 << j;
-                    if (idx < 0 || n + len > n0 || !(aw < t.rDouble[idx])) {
+                    if (n + len > n0 || !(aw < t.rDouble[idx])) {
                         break;
                     }
                     best = idx;
@@ -527,10 +528,10 @@ final class Perturbation {
                         ea = aw == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(aw);
                         am = aw == 0.0 ? 0.0 : Math.scalb(aw, -ExtendedDouble.exponentOf(aw));
                     }
-                    for (int j = 1; j <= bla.levels(); j++) {
-                        int idx = bla.index(j, m);
+                    for (int j = 1, d = bla.depth[m]; j <= d; j++) {
+                        int idx = bla.levelStart[j] + ((m - 1) >> j);
                         int len = 1 << j;
-                        if (idx < 0 || n + len > n0) {
+                        if (n + len > n0) {
                             break;
                         }
                         boolean inside;
