@@ -10,6 +10,7 @@ import dev.squall.kernels.mandelbrot.MandelbrotGrid;
 import dev.squall.kernels.mandelbrot.MandelbrotParams;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The escape-time formulas on the CPU: each row on the widest vectors the CPU has ({@link VectorMandelbrot} for the
  * Mandelbrot set, {@link VectorFormulas} for the others, {@link VectorTwoLanes} for doubles where vectors hold two),
  * rows handed out one at a time to the backend's threads. Nothing to build: the JIT compiles the loops during the
- * first rows.
+ * first rows, and until the vector loops are compiled, f64 rows mostly take the scalar loop ({@link ColdStart}).
  */
 final class CpuEscapeTime implements KernelRun {
     private final ForkJoinPool pool;
@@ -42,6 +43,7 @@ final class CpuEscapeTime implements KernelRun {
         double[] xs = f64 ? grid.xs() : null;
         float[] xsF32 = f64 ? null : grid.xsF32();
         float[] ysF32 = f64 ? null : grid.ysF32(band.firstRow(), band.rows());
+        ColdStart cold = ColdStart.JVM;
         LongAdder executed = new LongAdder();
         AtomicInteger nextRow = new AtomicInteger();
         long start = System.nanoTime();
@@ -53,21 +55,34 @@ final class CpuEscapeTime implements KernelRun {
                 long ran = 0;
                 for (int r = nextRow.getAndIncrement(); r < band.rows(); r = nextRow.getAndIncrement()) {
                     long at = (long) r * width;
-                    if (f64 && VectorTwoLanes.needed()) {
-                        ran += VectorTwoLanes.rowF64(formula, xs, grid.y(band.firstRow() + r), maxIter,
-                                schedule.cycleShortcut(), destination, at);
-                    } else if (formula instanceof Formula.Mandelbrot) {
-                        ran += f64
-                                ? VectorMandelbrot.rowF64(xs, grid.y(band.firstRow() + r), maxIter,
-                                        schedule.cycleShortcut(), destination, at)
-                                : VectorMandelbrot.rowF32(xsF32, ysF32[r], maxIter, schedule.cycleShortcut(),
-                                        destination, at);
-                    } else {
-                        ran += f64
-                                ? VectorFormulas.rowF64(formula, xs, grid.y(band.firstRow() + r), maxIter,
-                                        schedule.cycleShortcut(), destination, at)
-                                : VectorFormulas.rowF32(formula, xsF32, ysF32[r], maxIter, schedule.cycleShortcut(),
-                                        destination, at);
+                    boolean cycles = schedule.cycleShortcut();
+                    if (!f64) {
+                        ran += formula instanceof Formula.Mandelbrot
+                                ? VectorMandelbrot.rowF32(xsF32, ysF32[r], maxIter, cycles, destination, at)
+                                : VectorFormulas.rowF32(formula, xsF32, ysF32[r], maxIter, cycles, destination, at);
+                        continue;
+                    }
+                    double y = grid.y(band.firstRow() + r);
+                    if (cold.vectorsFast()) {
+                        ran += vectorRowF64(formula, xs, y, maxIter, cycles, destination, at);
+                        continue;
+                    }
+                    // Cold: the scalar loop, and now and then a sample of the vector loop (the row's first
+                    // pixels: a whole row there, still boxed, could hold up the end of a short render).
+                    int sample = cold.vectors(System.nanoTime()) ? Math.min(width, ColdStart.SAMPLE_PIXELS) : 0;
+                    if (sample > 0) {
+                        long t0 = System.nanoTime();
+                        long did = vectorRowF64(formula, Arrays.copyOf(xs, sample), y, maxIter, cycles, destination,
+                                at);
+                        cold.record(true, did, System.nanoTime() - t0);
+                        ran += did;
+                    }
+                    if (sample < width) {
+                        long t0 = System.nanoTime();
+                        long did = ScalarRows.rowF64(formula, sample == 0 ? xs : Arrays.copyOfRange(xs, sample, width),
+                                y, maxIter, cycles, destination, at + sample);
+                        cold.record(false, did, System.nanoTime() - t0);
+                        ran += did;
                     }
                 }
                 executed.add(ran);
@@ -75,5 +90,16 @@ final class CpuEscapeTime implements KernelRun {
         }
         workers.forEach(ForkJoinTask::join);
         return new BandStats(executed.sum(), 0, System.nanoTime() - start, 0);
+    }
+
+    /** One f64 row on the vector loop this CPU takes: two-lane, the Mandelbrot set's, or the other formulas'. */
+    private static long vectorRowF64(Formula formula, double[] xs, double y, int maxIter, boolean cycles,
+            MemorySegment destination, long at) {
+        if (VectorTwoLanes.needed()) {
+            return VectorTwoLanes.rowF64(formula, xs, y, maxIter, cycles, destination, at);
+        }
+        return formula instanceof Formula.Mandelbrot
+                ? VectorMandelbrot.rowF64(xs, y, maxIter, cycles, destination, at)
+                : VectorFormulas.rowF64(formula, xs, y, maxIter, cycles, destination, at);
     }
 }

@@ -37,64 +37,6 @@ final class VectorTwoLanes {
         return ((LongVector) v.viewAsIntegralLanes()).lanewise(VectorOperators.ASHR, 63);
     }
 
-    /**
-     * One orbit's checked steps, from step {@code from} (its state {@code (x, y)}, its start state
-     * {@code (startX, startY)}) to {@code maxIter}: each new state compared with the saved one (the start state,
-     * then those at steps {@link #CHECK_FROM}, twice that, ...), as every other loop does. Returns the steps taken,
-     * negated when the orbit cycled (its count is then {@code maxIter}).
-     */
-    private static long checkedSteps(int code, int power, double x, double y, double startX, double startY,
-            double cx, double cy, int from, int maxIter) {
-        double savedX = startX;
-        double savedY = startY;
-        long saveAt = CHECK_FROM;
-        for (int n = from; n < maxIter; n++) {
-            double xx = x * x;
-            double yy = y * y;
-            if (!(xx + yy <= 4.0)) {
-                return n;
-            }
-            double nx;
-            double ny;
-            switch (code) {
-                case 0, 1 -> {
-                    nx = xx - yy + cx;
-                    ny = 2.0 * x * y + cy;
-                }
-                case 2 -> {
-                    nx = xx - yy + cx;
-                    ny = 2.0 * Math.abs(x) * Math.abs(y) + cy;
-                }
-                case 3 -> {
-                    nx = xx - yy + cx;
-                    ny = -2.0 * x * y + cy;
-                }
-                default -> {
-                    double pr = x;
-                    double pi = y;
-                    for (int k = 1; k < power; k++) {
-                        double r = pr * x - pi * y;
-                        pi = pr * y + pi * x;
-                        pr = r;
-                    }
-                    nx = pr + cx;
-                    ny = pi + cy;
-                }
-            }
-            x = nx;
-            y = ny;
-            if ((n & VectorMandelbrot.EVERY) == VectorMandelbrot.EVERY && x == savedX && y == savedY) {
-                return -(n + 1);
-            }
-            if (n + 1 == saveAt) {
-                savedX = x;
-                savedY = y;
-                saveAt <<= 1;
-            }
-        }
-        return maxIter;
-    }
-
     /** One row of {@code formula} in f64 into {@code out} from {@code outIndex}; returns the iterations executed. */
     static long rowF64(Formula formula, double[] xs, double y0Scalar, int maxIter, boolean cycles,
             MemorySegment out, long outIndex) {
@@ -217,8 +159,8 @@ final class VectorTwoLanes {
                         double cy = julia ? ((Formula.Julia) formula).ci() : y0Scalar;
                         double startX = julia ? quad[lane] : 0.0;
                         double startY = julia ? y0Scalar : 0.0;
-                        long finished = checkedSteps(code, power, sx[lane], sy[lane], startX, startY, cx, cy, plain,
-                                maxIter);
+                        long finished = ScalarRows.checkedSteps(code, power, sx[lane], sy[lane], startX, startY,
+                                cx, cy, plain, maxIter);
                         counts[lane] = finished < 0 ? -finished : finished;
                         repeats[lane] = finished < 0 ? -1 : 0;
                     }

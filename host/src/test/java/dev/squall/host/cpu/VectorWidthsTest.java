@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The CPU backend at every vector width this machine can be told to use (128 and 256 bits, and its own widest):
  * the same counts as the Java reference and the same iterations executed as at the widest, for every formula, both
  * precisions, shortcut on and off. 128-bit doubles take their own loop (VectorTwoLanes): this is where it shows.
+ * The other JVMs skip the cold phase's scalar rows ({@link ColdStart}), so that every row runs the vector loops.
  */
 @Tag("slow")
 class VectorWidthsTest {
@@ -33,7 +34,8 @@ class VectorWidthsTest {
             here.add(line);
         }
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:MaxVectorSize=" + bytes, "--add-modules", "jdk.incubator.vector", "-cp",
+                "-XX:MaxVectorSize=" + bytes, "-Dsquall.cpu.vectorsFromTheStart=true", "--add-modules",
+                "jdk.incubator.vector", "-cp",
                 System.getProperty("java.class.path"), CpuRenders.class.getName()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(120, TimeUnit.SECONDS);
