@@ -78,59 +78,14 @@ final class ScalarRows {
     }
 
     /**
-     * One orbit from step {@code from} (its state {@code (x, y)}): the plain steps up to {@code plain}, then, when
-     * the shortcut is on ({@code plain < maxIter}), the checked ones. Returns the steps taken (the count), negated
-     * when the orbit cycled (its count is then {@code maxIter}).
+     * One orbit from step {@code from} (its state {@code (x, y)}, its start state {@code (startX, startY)}) to
+     * {@code maxIter}: plain steps up to {@code plain}, then (the shortcut on: {@code plain < maxIter}) each new
+     * state compared with the saved one (the start state, then those at steps {@link #CHECK_FROM}, twice that, ...),
+     * as every other loop does. Returns the steps taken (the count), negated when the orbit cycled (its count is
+     * then {@code maxIter}).
      */
-    private static long orbit(int code, int power, double x, double y, double startX, double startY, double cx,
-            double cy, int from, int plain, int maxIter) {
-        for (int n = from; n < plain; n++) {
-            double xx = x * x;
-            double yy = y * y;
-            if (!(xx + yy <= 4.0)) {
-                return n;
-            }
-            double nx;
-            double ny;
-            switch (code) {
-                case 0, 1 -> {
-                    nx = xx - yy + cx;
-                    ny = 2.0 * x * y + cy;
-                }
-                case 2 -> {
-                    nx = xx - yy + cx;
-                    ny = 2.0 * Math.abs(x) * Math.abs(y) + cy;
-                }
-                case 3 -> {
-                    nx = xx - yy + cx;
-                    ny = -2.0 * x * y + cy;
-                }
-                default -> {
-                    double pr = x;
-                    double pi = y;
-                    for (int k = 1; k < power; k++) {
-                        double r = pr * x - pi * y;
-                        pi = pr * y + pi * x;
-                        pr = r;
-                    }
-                    nx = pr + cx;
-                    ny = pi + cy;
-                }
-            }
-            x = nx;
-            y = ny;
-        }
-        return plain < maxIter ? checkedSteps(code, power, x, y, startX, startY, cx, cy, plain, maxIter) : maxIter;
-    }
-
-    /**
-     * One orbit's checked steps, from step {@code from} (its state {@code (x, y)}, its start state
-     * {@code (startX, startY)}) to {@code maxIter}: each new state compared with the saved one (the start state,
-     * then those at steps {@link #CHECK_FROM}, twice that, ...), as every other loop does. Returns the steps taken,
-     * negated when the orbit cycled (its count is then {@code maxIter}).
-     */
-    static long checkedSteps(int code, int power, double x, double y, double startX, double startY,
-            double cx, double cy, int from, int maxIter) {
+    static long orbit(int code, int power, double x, double y, double startX, double startY, double cx, double cy,
+            int from, int plain, int maxIter) {
         double savedX = startX;
         double savedY = startY;
         long saveAt = CHECK_FROM;
@@ -169,13 +124,15 @@ final class ScalarRows {
             }
             x = nx;
             y = ny;
-            if ((n & VectorMandelbrot.EVERY) == VectorMandelbrot.EVERY && x == savedX && y == savedY) {
-                return -(n + 1);
-            }
-            if (n + 1 == saveAt) {
-                savedX = x;
-                savedY = y;
-                saveAt <<= 1;
+            if (n >= plain) {
+                if ((n & VectorMandelbrot.EVERY) == VectorMandelbrot.EVERY && x == savedX && y == savedY) {
+                    return -(n + 1);
+                }
+                if (n + 1 == saveAt) {
+                    savedX = x;
+                    savedY = y;
+                    saveAt <<= 1;
+                }
             }
         }
         return maxIter;

@@ -159,8 +159,8 @@ final class VectorTwoLanes {
                         double cy = julia ? ((Formula.Julia) formula).ci() : y0Scalar;
                         double startX = julia ? quad[lane] : 0.0;
                         double startY = julia ? y0Scalar : 0.0;
-                        long finished = ScalarRows.checkedSteps(code, power, sx[lane], sy[lane], startX, startY,
-                                cx, cy, plain, maxIter);
+                        long finished = ScalarRows.orbit(code, power, sx[lane], sy[lane], startX, startY, cx, cy,
+                                plain, plain, maxIter);
                         counts[lane] = finished < 0 ? -finished : finished;
                         repeats[lane] = finished < 0 ? -1 : 0;
                     }

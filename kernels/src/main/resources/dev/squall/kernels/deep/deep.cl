@@ -47,6 +47,37 @@ static double to_double(double m, long e) {
     return ldexp(m, s);
 }
 
+// What depends on the delta's unit 2^e: s = 2^e (and at least 2^-1022 for the bound), dc and its error bound in
+// units of 2^e.
+typedef struct {
+    double s;
+    double sUp;
+    double dcwr;
+    double dcwi;
+    double ecw;
+} Units;
+
+static Units units(int e, double dcrM, int dcrE, double dciM, int dciE, double ecM, int ecE) {
+    Units u;
+    u.s = to_double(1.0, e);
+    u.sUp = fmax(u.s, 0x1p-1022);
+    u.dcwr = to_double(dcrM, (long) dcrE - e);
+    u.dcwi = to_double(dciM, (long) dciE - e);
+    u.ecw = to_double(ecM, (long) ecE - e) * GROW + 0x1p-1072;
+    return u;
+}
+
+#if EXTENDED
+// Moves the delta's magnitude wl = |w|_1 (not 0) into its exponent: w and its bound in units of the new 2^e.
+static void normalise(double wl, int *e, double *wr, double *wi, double *eps) {
+    int k = exponent_of(wl);
+    *e += k;
+    *wr = ldexp(*wr, -k);
+    *wi = ldexp(*wi, -k);
+    *eps = ldexp(*eps, -k) * GROW + 0x1p-1072;
+}
+#endif
+
 // BlaTable.index: level j's entry starting at reference index m, or -1.
 static int entry(__global const int *levels, int nLevels, int j, int m) {
     if (j > nLevels || ((m - 1) & ((1 << j) - 1)) != 0) {
@@ -88,18 +119,9 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
     } else {
         e = max(dcrE, dciE);
     }
-    double s = to_double(1.0, e);
-    double sUp = fmax(s, 0x1p-1022);
-    double dcwr = to_double(dcrM, (long) dcrE - e);
-    double dcwi = to_double(dciM, (long) dciE - e);
-    double ecw = to_double(ecM, (long) ecE - e) * GROW + 0x1p-1072;
-#else
-    double s = 1.0;
-    double sUp = 1.0;
-    double dcwr = to_double(dcrM, dcrE);
-    double dcwi = to_double(dciM, dciE);
-    double ecw = to_double(ecM, ecE) * GROW + 0x1p-1072;
 #endif
+    // In plain doubles e stays 0: s = 2^0 = 1, and dc in its own units.
+    Units u = units(e, dcrM, dcrE, dciM, dciE, ecM, ecE);
     double wr = 0.0;
     double wi = 0.0;
     double eps = 0.0;
@@ -115,8 +137,8 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
         double zr0 = orbit[ORBIT * m];
         double zi0 = orbit[ORBIT * m + 1];
         double fzm = orbit[ORBIT * m + 2];
-        double dr = wr * s;
-        double di = wi * s;
+        double dr = wr * u.s;
+        double di = wi * u.s;
         double xr = zr0 + dr;
         double xi = zi0 + di;
         double r2 = xr * xr + xi * xi;
@@ -126,7 +148,7 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
             break;
         }
         double aws = fabs(dr) + fabs(di);
-        const double errz = (eps * sUp + fzm + 0x1p-52 * (fabs(xr) + fabs(xi) + aws) + 0x1p-1072) * GROW;
+        const double errz = (eps * u.sUp + fzm + 0x1p-52 * (fabs(xr) + fabs(xi) + aws) + 0x1p-1072) * GROW;
         double mag = sqrt(r2);
         if (!(errz < GIVE_UP)) {
             if (!trusting) {
@@ -190,11 +212,7 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
             wr = ldexp(xr, -e);
             wi = ldexp(xi, -e);
             eps = ldexp(errz, -e) * GROW + 0x1p-1072;
-            s = to_double(1.0, e);
-            sUp = fmax(s, 0x1p-1022);
-            dcwr = to_double(dcrM, (long) dcrE - e);
-            dcwi = to_double(dciM, (long) dciE - e);
-            ecw = to_double(ecM, (long) ecE - e) * GROW + 0x1p-1072;
+            u = units(e, dcrM, dcrE, dciM, dciE, ecM, ecE);
 #else
             wr = xr;
             wi = xi;
@@ -202,8 +220,8 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
 #endif
         }
         if (m != before) {
-            dr = wr * s;
-            di = wi * s;
+            dr = wr * u.s;
+            di = wi * u.s;
             mag = sqrt(dr * dr + di * di);
             aws = fabs(dr) + fabs(di);
         }
@@ -254,20 +272,20 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
 #endif
                 double ar = t[1];
                 double ai = t[2];
-                double nwr = (ar * wr - ai * wi) + (bpr * dcwr - bpi * dcwi);
-                double nwi = (ar * wi + ai * wr) + (bpr * dcwi + bpi * dcwr);
+                double nwr = (ar * wr - ai * wi) + (bpr * u.dcwr - bpi * u.dcwi);
+                double nwi = (ar * wi + ai * wr) + (bpr * u.dcwi + bpi * u.dcwr);
                 double absA = t[3];
                 double tauA = t[9];
                 double tauB = t[10];
                 double wl1 = fabs(wr) + fabs(wi);
-                double dl1 = fabs(dcwr) + fabs(dcwi);
-                double cw = dl1 + ecw;
+                double dl1 = fabs(u.dcwr) + fabs(u.dcwi);
+                double cw = dl1 + u.ecw;
                 double tt = aw + q * cw;
                 double rem = p * tt * tt;
                 double lin = absA * aw + absB * cw;
                 if (rem <= ACCEPT * lin && isfinite(nwr + nwi) && isfinite(lin)) {
 #if EXTENDED
-                    double err = absA * (1 + tauA) * eps + tauA * absA * wl1 + absB * (1 + tauB) * ecw
+                    double err = absA * (1 + tauA) * eps + tauA * absA * wl1 + absB * (1 + tauB) * u.ecw
                             + tauB * absB * dl1 + rem
                             + 4 * U * ((fabs(ar) + fabs(ai)) * wl1 + (fabs(bpr) + fabs(bpi)) * dl1)
                             + U * (fabs(nwr) + fabs(nwi)) + 0x1p-1070 * dl1 + 0x1p-1060;
@@ -282,19 +300,11 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
                     e += ae;
                     double wl = fabs(wr) + fabs(wi);
                     if (wl != 0.0) {
-                        int kk = exponent_of(wl);
-                        e += kk;
-                        wr = ldexp(wr, -kk);
-                        wi = ldexp(wi, -kk);
-                        eps = ldexp(eps, -kk) * GROW + 0x1p-1072;
+                        normalise(wl, &e, &wr, &wi, &eps);
                     }
-                    s = to_double(1.0, e);
-                    sUp = fmax(s, 0x1p-1022);
-                    dcwr = to_double(dcrM, (long) dcrE - e);
-                    dcwi = to_double(dciM, (long) dciE - e);
-                    ecw = to_double(ecM, (long) ecE - e) * GROW + 0x1p-1072;
+                    u = units(e, dcrM, dcrE, dciM, dciE, ecM, ecE);
 #else
-                    double err = absA * (1 + tauA) * eps + tauA * absA * wl1 + absB * (1 + tauB) * ecw
+                    double err = absA * (1 + tauA) * eps + tauA * absA * wl1 + absB * (1 + tauB) * u.ecw
                             + tauB * absB * dl1 + rem
                             + 4 * U * ((fabs(ar) + fabs(ai)) * wl1 + (fabs(bpr) + fabs(bpi)) * dl1)
                             + U * (fabs(nwr) + fabs(nwi)) + 0x1p-1060;
@@ -318,12 +328,12 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
             ti = 2 * orbit[ORBIT * m + 1] + di;
             fzm = orbit[ORBIT * m + 2];
         }
-        double nwr = (tr * wr - ti * wi) + dcwr;
-        double nwi = (tr * wi + ti * wr) + dcwi;
+        double nwr = (tr * wr - ti * wi) + u.dcwr;
+        double nwi = (tr * wi + ti * wr) + u.dcwi;
         double zmag = mag * (1 + 0x1p-51) + 0x1p-52 * aws + 0x1p-1072;
         double wl1 = fabs(wr) + fabs(wi);
         double rho = 4 * U * (fabs(tr) + fabs(ti) + aws) * wl1 + U * (fabs(nwr) + fabs(nwi)) + 0x1p-1060;
-        eps = (2 * zmag * eps + eps * eps * sUp + 2 * fzm * (wl1 + eps) + ecw + rho) * GROW;
+        eps = (2 * zmag * eps + eps * eps * u.sUp + 2 * fzm * (wl1 + eps) + u.ecw + rho) * GROW;
         wr = nwr;
         wi = nwi;
         m++;
@@ -332,16 +342,8 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
 #if EXTENDED
         double wl = fabs(wr) + fabs(wi);
         if ((wl > 0x1p64 || wl < 0x1p-64) && wl != 0.0) {
-            int kk = exponent_of(wl);
-            e += kk;
-            wr = ldexp(wr, -kk);
-            wi = ldexp(wi, -kk);
-            eps = ldexp(eps, -kk) * GROW + 0x1p-1072;
-            s = to_double(1.0, e);
-            sUp = fmax(s, 0x1p-1022);
-            dcwr = to_double(dcrM, (long) dcrE - e);
-            dcwi = to_double(dciM, (long) dciE - e);
-            ecw = to_double(ecM, (long) ecE - e) * GROW + 0x1p-1072;
+            normalise(wl, &e, &wr, &wi, &eps);
+            u = units(e, dcrM, dcrE, dciM, dciE, ecM, ecE);
         }
 #endif
     }
