@@ -29,7 +29,8 @@ final class OpenClDeepZoom implements DeepZoomRun {
     private final int launchPixels;
     private final OpenClBackend backend;
     private final DeepRender.Prepared prepared;
-    private final DeepKernel.Inputs inputs;
+    /** The per-render data's scalars; its arrays are on the device ({@link #buffers}), not kept on the heap. */
+    private final DeepKernel.Inputs shape;
     private final OpenClKernel kernel;
     private final DeepZoomTally tally;
     private final List<OpenClBuffer> buffers = new ArrayList<>();
@@ -49,7 +50,7 @@ final class OpenClDeepZoom implements DeepZoomRun {
                     + " no fp64 support");
         }
         this.prepared = DeepRender.prepare(params, true, arithmetic);
-        this.inputs = DeepKernel.inputs(prepared);
+        DeepKernel.Inputs inputs = DeepKernel.inputs(prepared);
         if (inputs.largestArrayBytes() > backend.maxImageBytes()) {
             throw new KernelRefusedException(String.format(java.util.Locale.ROOT, "device %s does not run this deep"
                     + " zoom: its reference data needs a %.1f MiB buffer, above the device's %.1f MiB",
@@ -58,13 +59,18 @@ final class OpenClDeepZoom implements DeepZoomRun {
         this.kernel = backend.deepKernel(inputs.extended());
         this.tally = new DeepZoomTally(params.fast());
         try {
-            kernel.arg(0, upload(inputs.orbit())).arg(1, upload(inputs.orbitExp())).arg(2, upload(inputs.table()))
-                    .arg(3, upload(inputs.tableExp())).arg(4, upload(inputs.levels()))
-                    .arg(5, upload(inputs.dcMant())).arg(6, upload(inputs.dcExp()));
+            upload(inputs.orbit());
+            upload(inputs.orbitExp());
+            upload(inputs.table());
+            upload(inputs.tableExp());
+            upload(inputs.levels());
+            upload(inputs.dcMant());
+            upload(inputs.dcExp());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        this.shape = inputs.withoutArrays();
     }
 
     private OpenClBuffer upload(double[] values) {
@@ -105,7 +111,7 @@ final class OpenClDeepZoom implements DeepZoomRun {
      * @param transfer where the time spent reading results back is added (its {@code [0]})
      */
     DeepRender.Unsettled firstTier(int firstRow, int rows, long[] transfer) {
-        int width = inputs.width();
+        int width = shape.width();
         int chunk = Math.max(1, Math.min(rows, launchPixels / width));
         int[] counts = new int[rows * width];
         DeepRender.FirstTier work = DeepRender.FirstTier.NONE;
@@ -118,11 +124,15 @@ final class OpenClDeepZoom implements DeepZoomRun {
             int[] chunkCounts = new int[chunk * width];
             for (int r = 0; r < rows; r += chunk) {
                 int launchRows = Math.min(chunk, rows - r);
-                kernel.arg(7, out).arg(8, perPixel).argUint(9, width).argUint(10, inputs.height())
-                        .argUint(11, firstRow + r).argUint(12, launchRows).argUint(13, inputs.maxIter())
-                        .argUint(14, inputs.last()).argUint(15, inputs.tableLevels())
-                        .argUint(16, inputs.tableLevels() > 0 ? 1 : 0).argUint(17, inputs.trusting() ? 1 : 0)
-                        .argUint(18, inputs.halfStepExp());
+                // Every argument at every launch: the kernel is the backend's, shared by the runs it prepares.
+                for (int a = 0; a < buffers.size(); a++) {
+                    kernel.arg(a, buffers.get(a));
+                }
+                kernel.arg(7, out).arg(8, perPixel).argUint(9, width).argUint(10, shape.height())
+                        .argUint(11, firstRow + r).argUint(12, launchRows).argUint(13, shape.maxIter())
+                        .argUint(14, shape.last()).argUint(15, shape.tableLevels())
+                        .argUint(16, shape.tableLevels() > 0 ? 1 : 0).argUint(17, shape.trusting() ? 1 : 0)
+                        .argUint(18, shape.halfStepExp());
                 if (backend.device().type() == OpenClDevice.Type.CPU) {
                     kernel.run2d(width, launchRows);
                 } else {
@@ -144,7 +154,7 @@ final class OpenClDeepZoom implements DeepZoomRun {
 
     /** {@return whether the deltas keep their own exponent (the program variant)} */
     boolean extended() {
-        return inputs.extended();
+        return shape.extended();
     }
 
     /** {@return the render, prepared on the host} */

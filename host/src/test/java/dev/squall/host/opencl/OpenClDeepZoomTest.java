@@ -126,4 +126,21 @@ class OpenClDeepZoomTest {
                     e.getMessage());
         }
     }
+
+    /** Two runs prepared at once on one backend share its kernel: each launch sets every argument of its own. */
+    @Test
+    void twoRunsOnOneBackendKeepTheirOwnData() {
+        OpenClDevice device = OpenClTestDevice.require(Precision.F64);
+        DeepParams a = new DeepParams(16, 16, 4036, DeepView.parse(RE_14, IM_14, "1.00E14"));
+        DeepParams b = new DeepParams(16, 16, 35494, DeepView.parse(RE_113, IM_113, "5.00E113"));
+        try (OpenClBackend backend = new OpenClBackend(device);
+             OpenClDeepZoom first = new OpenClDeepZoom(backend, a);
+             OpenClDeepZoom second = new OpenClDeepZoom(backend, b)) {
+            int[] expectedA = first.prepared().firstTier(0, 16, 1).counts();
+            int[] expectedB = second.prepared().firstTier(0, 16, 1).counts();
+            assertArrayEquals(expectedA, first.firstTier(0, 16, new long[1]).counts());
+            assertArrayEquals(expectedB, second.firstTier(0, 16, new long[1]).counts());
+            assertArrayEquals(expectedA, first.firstTier(0, 16, new long[1]).counts());
+        }
+    }
 }

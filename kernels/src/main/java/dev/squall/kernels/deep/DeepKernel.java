@@ -66,6 +66,12 @@ public final class DeepKernel {
                     + 4L * (orbitExp.length + tableExp.length + levels.length + dcExp.length);
         }
 
+        /** {@return these inputs' scalars with one-element arrays: what a run keeps once the arrays are uploaded} */
+        public Inputs withoutArrays() {
+            return new Inputs(extended, new double[1], new int[1], new double[1], new int[1], new int[2],
+                    new double[1], new int[1], width, height, maxIter, last, tableLevels, trusting, halfStepExp);
+        }
+
         /** {@return the largest single array's bytes: what one device buffer must hold} */
         public long largestArrayBytes() {
             return Math.max(8L * Math.max(orbit.length, Math.max(table.length, dcMant.length)),
