@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Which loop a CPU row of f64 takes while the JVM is cold. C2 needs seconds to compile the vector loops (large
  * methods, every Vector API call inlined); until it has, they run in the interpreter and C1 with boxed vectors, far
  * slower than the scalar loop ({@link ScalarRows}), which C2 compiles within milliseconds. So rows go to the scalar
- * loop. Only a render still running {@link #DELAY_NANOS} after its first cold row starts to send the first
- * {@link #SAMPLE_PIXELS} pixels of a row now and then to the vector loop: a short render never pays for the vector loops' compilation, which takes a core for a second
+ * loop. Only a render still running {@link #DELAY_NANOS} after its first cold row starts to send a piece of a row
+ * ({@link CpuEscapeTime#PIECE} pixels at most) now and then to the vector loop: a short render never pays for the vector loops' compilation, which takes a core for a second
  * or two (on 2 cores the README's render took 1.2-1.6 s with the vector loops sampled from the start, 0.5-0.6 s on
  * the scalar loop alone; BENCHMARKS.md). The samples come often enough that C2 sees the vector loop hot and
  * compiles it, rarely enough (a sample waits four times as long as the last slow one took) that the slow samples
@@ -20,8 +20,6 @@ final class ColdStart {
     static final ColdStart JVM = new ColdStart(Boolean.getBoolean("squall.cpu.vectorsFromTheStart"));
     /** Rows with fewer iterations are too short to time. */
     static final long TIMED_FROM = 20_000;
-    /** A sample of the vector loop is the first pixels of a row, at most this many. */
-    static final int SAMPLE_PIXELS = 256;
     static final long FIRST_GAP_NANOS = 2_000_000;
     static final long MAX_GAP_NANOS = 200_000_000;
     /** How much faster than the scalar loop's best a vector row must be for the switch. */
