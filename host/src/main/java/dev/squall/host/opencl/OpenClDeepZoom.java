@@ -64,6 +64,7 @@ final class OpenClDeepZoom implements DeepZoomRun {
             upload(inputs.table());
             upload(inputs.tableExp());
             upload(inputs.levels());
+            upload(inputs.depth());
             upload(inputs.dcMant());
             upload(inputs.dcExp());
         } catch (RuntimeException e) {
@@ -75,6 +76,13 @@ final class OpenClDeepZoom implements DeepZoomRun {
 
     private OpenClBuffer upload(double[] values) {
         OpenClBuffer b = backend.context().allocateReadOnly((long) values.length * Double.BYTES);
+        buffers.add(b);
+        backend.context().write(b, values);
+        return b;
+    }
+
+    private OpenClBuffer upload(byte[] values) {
+        OpenClBuffer b = backend.context().allocateReadOnly(values.length);
         buffers.add(b);
         backend.context().write(b, values);
         return b;
@@ -128,11 +136,12 @@ final class OpenClDeepZoom implements DeepZoomRun {
                 for (int a = 0; a < buffers.size(); a++) {
                     kernel.arg(a, buffers.get(a));
                 }
-                kernel.arg(7, out).arg(8, perPixel).argUint(9, width).argUint(10, shape.height())
-                        .argUint(11, firstRow + r).argUint(12, launchRows).argUint(13, shape.maxIter())
-                        .argUint(14, shape.last()).argUint(15, shape.tableLevels())
-                        .argUint(16, shape.tableLevels() > 0 ? 1 : 0).argUint(17, shape.trusting() ? 1 : 0)
-                        .argUint(18, shape.halfStepExp());
+                int k = buffers.size();
+                kernel.arg(k, out).arg(k + 1, perPixel).argUint(k + 2, width).argUint(k + 3, shape.height())
+                        .argUint(k + 4, firstRow + r).argUint(k + 5, launchRows).argUint(k + 6, shape.maxIter())
+                        .argUint(k + 7, shape.last()).argUint(k + 8, shape.tableLevels())
+                        .argUint(k + 9, shape.tableLevels() > 0 ? 1 : 0).argUint(k + 10, shape.trusting() ? 1 : 0)
+                        .argUint(k + 11, shape.halfStepExp());
                 if (backend.device().type() == OpenClDevice.Type.CPU) {
                     kernel.run2d(width, launchRows);
                 } else {

@@ -47,6 +47,7 @@ public final class DeepKernel {
      * @param table per entry 11 doubles
      * @param tableExp extended: per entry the exponents of A, B, the radius, P, Q
      * @param levels per level from 1: its first entry and its entry count
+     * @param depth per reference index {@code m}: how many levels have an entry starting at {@code m}
      * @param dcMant dc's real part per column, imaginary part per row, error bound per {@code |kx| + |ky|}
      * @param dcExp their exponents
      * @param width the image's width
@@ -58,18 +59,18 @@ public final class DeepKernel {
      * @param halfStepExp the exponent of {@code s / 2}
      */
     public record Inputs(boolean extended, double[] orbit, int[] orbitExp, double[] table, int[] tableExp,
-            int[] levels, double[] dcMant, int[] dcExp, int width, int height, int maxIter, int last,
+            int[] levels, byte[] depth, double[] dcMant, int[] dcExp, int width, int height, int maxIter, int last,
             int tableLevels, boolean trusting, int halfStepExp) {
         /** {@return the bytes all arrays take on a device} */
         public long bytes() {
             return 8L * (orbit.length + table.length + dcMant.length)
-                    + 4L * (orbitExp.length + tableExp.length + levels.length + dcExp.length);
+                    + 4L * (orbitExp.length + tableExp.length + levels.length + dcExp.length) + depth.length;
         }
 
         /** {@return these inputs' scalars with one-element arrays: what a run keeps once the arrays are uploaded} */
         public Inputs withoutArrays() {
             return new Inputs(extended, new double[1], new int[1], new double[1], new int[1], new int[2],
-                    new double[1], new int[1], width, height, maxIter, last, tableLevels, trusting, halfStepExp);
+                    new byte[1], new double[1], new int[1], width, height, maxIter, last, tableLevels, trusting, halfStepExp);
         }
 
         /** {@return the largest single array's bytes: what one device buffer must hold} */
@@ -119,6 +120,7 @@ public final class DeepKernel {
             levels[2 * (j - 1)] = t.levelOffset(j);
             levels[2 * (j - 1) + 1] = t.levelCount(j);
         }
+        byte[] depth = t == null ? new byte[1] : t.depth.clone();
         for (int i = 0; i < entries; i++) {
             int b = ENTRY_DOUBLES * i;
             if (ext) {
@@ -146,7 +148,7 @@ public final class DeepKernel {
         for (int k = 0; k <= w + h; k++) {
             put(dcMant, dcExp, w + h + k, loop.dcError(k));
         }
-        return new Inputs(ext, o, oe, table, tableExp, levels, dcMant, dcExp, w, h, params.maxIter(),
+        return new Inputs(ext, o, oe, table, tableExp, levels, depth, dcMant, dcExp, w, h, params.maxIter(),
                 orbit.length(), levelCount, loop.trusting(), loop.halfStep().exponent());
     }
 

@@ -12,6 +12,7 @@
 //   table     per entry, 11 doubles: r, A re, A im, |A|, B re, B im, |B|, P, Q, tauA, tauB (EXTENDED: mantissas)
 //   tableExp  EXTENDED only, per entry: exponents of A, B, r, P, Q
 //   levels    per level j from 1: its first entry, its entry count
+//   depth     per reference index m: how many levels, from 1 up, have an entry starting at m (BlaTable.depth)
 //   dcMant    dc's real part per column, its imaginary part per row, its error bound per |kx| + |ky|
 //   dcExp     their exponents
 //   work      per pixel: rebases, jumps, steps skipped by jumps, single steps, 1 if the count is unproven (fast)
@@ -78,18 +79,9 @@ static void normalise(double wl, int *e, double *wr, double *wi, double *eps) {
 }
 #endif
 
-// BlaTable.index: level j's entry starting at reference index m, or -1.
-static int entry(__global const int *levels, int nLevels, int j, int m) {
-    if (j > nLevels || ((m - 1) & ((1 << j) - 1)) != 0) {
-        return -1;
-    }
-    int i = (m - 1) >> j;
-    return i < levels[2 * (j - 1) + 1] ? levels[2 * (j - 1)] + i : -1;
-}
-
 __kernel void deep_first_tier(__global const double *orbit, __global const int *orbitExp,
         __global const double *table, __global const int *tableExp, __global const int *levels,
-        __global const double *dcMant, __global const int *dcExp, __global int *counts, __global int *work,
+        __global const uchar *depth, __global const double *dcMant, __global const int *dcExp, __global int *counts, __global int *work,
         int width, int height, int firstRow, int rows, int maxIter, int last, int nLevels, int useTable,
         int trusting, int halfStepExp) {
     int px = get_global_id(0);
@@ -233,10 +225,11 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
             int ea = aw == 0.0 ? INT_MIN_HALF : e + exponent_of(aw);
             double am = aw == 0.0 ? 0.0 : ldexp(aw, -exponent_of(aw));
 #endif
-            for (int j = 1; j <= nLevels; j++) {
-                int idx = entry(levels, nLevels, j, m);
+            // The entries from m: levels 1 to depth[m], as BlaTable.index finds them.
+            for (int j = 1, d = depth[m]; j <= d; j++) {
+                int idx = levels[2 * (j - 1)] + ((m - 1) >> j);
                 int len = 1 << j;
-                if (idx < 0 || n + len > n0) {
+                if (n + len > n0) {
                     break;
                 }
 #if EXTENDED
