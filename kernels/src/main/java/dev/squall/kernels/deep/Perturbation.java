@@ -100,6 +100,8 @@ final class Perturbation {
         long nearBailout;
         /** Pixels counted without proof (the fast mode only): their bound gave up, the double loop went on. */
         long unproven;
+        /** Steps taken in extended units because both the reference and the delta were below {@code 2^-960}. */
+        long tinySteps;
     }
 
     private final ReferenceOrbit orbit;
@@ -423,6 +425,8 @@ final class Perturbation {
         long skipped = 0;
         long steps = 0;
         boolean trusted = false;
+        double[] tiny = null;
+        int cExp = 0;
         try {
             while (true) {
                 double zr0 = zr[m];
@@ -637,6 +641,36 @@ final class Perturbation {
                         }
                     }
                 }
+                if (scaled && tinyStep(m, wr, wi, e)) {
+                    // Z_m and d both below double's range: the step in extended units (see tinyStep).
+                    if (tiny == null) {
+                        ExtendedDouble big = dcr.abs().max(dci.abs());
+                        cExp = big.isZero() ? Integer.MIN_VALUE / 2 : big.exponent();
+                        tiny = new double[3];
+                    }
+                    e = tinyStep(m, e, cExp, dcr, dci, ec, xRe, xIm, xExp, xErrM, xErrE, wr, wi, eps, tiny);
+                    wr = tiny[0];
+                    wi = tiny[1];
+                    eps = tiny[2];
+                    m++;
+                    n++;
+                    steps++;
+                    counters.tinySteps++;
+                    double wl = Math.abs(wr) + Math.abs(wi);
+                    if (wl != 0.0) {
+                        int k = ExtendedDouble.exponentOf(wl);
+                        e += k;
+                        wr = Math.scalb(wr, -k);
+                        wi = Math.scalb(wi, -k);
+                        eps = Math.scalb(eps, -k) * GROW + 0x1p-1072;
+                    }
+                    s = ExtendedDouble.toDouble(1.0, e);
+                    sUp = Math.max(s, 0x1p-1022);
+                    dcwr = ExtendedDouble.toDouble(dcr.mantissa(), (long) dcr.exponent() - e);
+                    dcwi = ExtendedDouble.toDouble(dci.mantissa(), (long) dci.exponent() - e);
+                    ecw = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - e) * GROW + 0x1p-1072;
+                    continue;
+                }
                 // One step: d' = (2 Z_m + d) d + dc, in units of 2^E.
                 double tr = 2 * zr[m] + dr;
                 double ti = 2 * zi[m] + di;
@@ -677,5 +711,78 @@ final class Perturbation {
             counters.blaSkipped += skipped;
             counters.steps += steps;
         }
+    }
+
+    /**
+     * Whether the step from {@code Z_m} cannot be taken in absolute doubles: both {@code |Z_m|} and {@code |d|} are
+     * below {@code 2^-960}, so {@code 2 Z_m + d} would underflow and the step would lose the delta (a reference passing
+     * that close to 0, as deep views' references do near their period steps, with a pixel's delta as small). The
+     * bound stays sound there either way; only it grows past any use (the fast mode's counts went wrong at 1e1086).
+     */
+    private boolean tinyStep(int m, double wr, double wi, int e) {
+        double wl = Math.abs(wr) + Math.abs(wi);
+        int we = wl == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl);
+        int ze = xRe[m] == 0.0 && xIm[m] == 0.0 ? Integer.MIN_VALUE / 2 : xExp[m];
+        return Math.max(we, ze) < -960;
+    }
+
+    /**
+     * The step {@code d' = (2 Z_m + d) d + dc} where {@link #tinyStep(int, double, double, int)} holds, in extended
+     * units, as {@link DoubleDoublePerturbation}'s in doubles: with {@code 2^g} the larger of {@code |Z_m|}'s and
+     * {@code |d|}'s exponents, {@code T = (2 Z_m + d) 2^-g} (each part at most about 4) and {@code d'} in units of
+     * {@code 2^u}, {@code u = max(E + g, dc's exponent)}: {@code w' = T q w + dc 2^-u} with {@code q = 2^(E+g-u) <= 1}.
+     * The bound is the step's ({@code eps' = 2|z| eps + eps^2 + 2 f_m (|d| + eps) + e_c + rho}, absolute) in the new
+     * units: {@code 2 (|z| 2^-g) eps q + eps^2 2^(2E-u) + 2 (f_m 2^-g)(|w| + eps) q + e_c 2^-u + rho}, with
+     * {@code rho} the roundings ({@code 2^-53} of each operation's result, {@code T}'s included) plus
+     * {@code 2^-1068 (1 + |w|)} for any part that underflows.
+     *
+     * @param m the reference index
+     * @param e the delta's exponent {@code E}
+     * @param cExp {@code dc}'s exponent (the larger part's), or {@code Integer.MIN_VALUE / 2} for {@code dc = 0}
+     * @param dcr {@code dc}'s real part, rounded
+     * @param dci its imaginary part
+     * @param ec the bound on their rounding
+     * @param xRe the reference's extended mantissas, real parts (and {@code xIm}, {@code xExp}: the rest of
+     *     {@code Z_m}; {@code xErrM}, {@code xErrE}: its error bound)
+     * @param wr the delta in units of {@code 2^E}, real part (and {@code wi})
+     * @param eps the delta's error bound in those units
+     * @param out where {@code w'} (re, im) and {@code eps'} go, in units of {@code 2^u}
+     * @return {@code u}
+     */
+    static int tinyStep(int m, int e, int cExp, ExtendedDouble dcr, ExtendedDouble dci, ExtendedDouble ec,
+            double[] xRe, double[] xIm, int[] xExp, double[] xErrM, int[] xErrE, double wr, double wi, double eps,
+            double[] out) {
+        double wl1 = Math.abs(wr) + Math.abs(wi);
+        int we = wl1 == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl1);
+        boolean zeroZ = xRe[m] == 0.0 && xIm[m] == 0.0;
+        int ze = zeroZ ? Integer.MIN_VALUE / 2 : xExp[m];
+        int g = Math.max(we, ze);
+        if (g == Integer.MIN_VALUE / 2) {
+            g = Math.max(cExp - e, -4000);    // d = 0 and Z_m = 0: d' = dc
+        }
+        double fz = zeroZ ? 0.0 : ExtendedDouble.toDouble(2.0, (long) ze - g);
+        double fd = ExtendedDouble.toDouble(1.0, (long) e - g);
+        double dgr = wr * fd;
+        double dgi = wi * fd;
+        double tr = xRe[m] * fz + dgr;
+        double ti = xIm[m] * fz + dgi;
+        double zU = ((Math.abs(xRe[m]) + Math.abs(xIm[m])) * fz / 2 + wl1 * fd) * (1 + 0x1p-50) + 0x1p-1068;
+        double tU = Math.abs(tr) + Math.abs(ti) + Math.abs(dgr) + Math.abs(dgi);
+        int u = (int) Math.max((long) e + g, cExp);
+        double q = ExtendedDouble.toDouble(1.0, (long) e + g - u);
+        tr *= q;
+        ti *= q;
+        double cr = ExtendedDouble.toDouble(dcr.mantissa(), (long) dcr.exponent() - u);
+        double ci = ExtendedDouble.toDouble(dci.mantissa(), (long) dci.exponent() - u);
+        double nwr = (tr * wr - ti * wi) + cr;
+        double nwi = (tr * wi + ti * wr) + ci;
+        double fg = ExtendedDouble.toDouble(xErrM[m], (long) xErrE[m] - g);
+        double ecu = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - u);
+        double rho = 4 * U * tU * q * wl1 + U * (Math.abs(nwr) + Math.abs(nwi)) + 0x1p-1068 * (1 + wl1);
+        out[0] = nwr;
+        out[1] = nwi;
+        out[2] = (2 * zU * eps * q + eps * ExtendedDouble.toDouble(eps, 2L * e - u)
+                + 2 * fg * (wl1 * (1 + 0x1p-50) + eps) * q + ecu + rho) * GROW;
+        return u;
     }
 }

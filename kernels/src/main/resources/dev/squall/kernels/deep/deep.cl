@@ -313,6 +313,55 @@ __kernel void deep_first_tier(__global const double *orbit, __global const int *
                 }
             }
         }
+#if EXTENDED
+        // Z_m and d both below double's range: the step in extended units (Perturbation.tinyStep).
+        double twl = fabs(wr) + fabs(wi);
+        int twe = twl == 0.0 ? INT_MIN_HALF : e + exponent_of(twl);
+        double txr = orbit[ORBIT * m + 3];
+        double txi = orbit[ORBIT * m + 4];
+        int zeroZ = txr == 0.0 && txi == 0.0;
+        int tze = zeroZ ? INT_MIN_HALF : orbitExp[2 * m];
+        if (max(twe, tze) < -960) {
+            int cExp = dcrM == 0.0 ? (dciM == 0.0 ? INT_MIN_HALF : dciE) : (dciM == 0.0 ? dcrE : max(dcrE, dciE));
+            int g = max(twe, tze);
+            if (g == INT_MIN_HALF) {
+                g = max(cExp - e, -4000);
+            }
+            double fz = zeroZ ? 0.0 : to_double(2.0, (long) tze - g);
+            double fd = to_double(1.0, (long) e - g);
+            double dgr = wr * fd;
+            double dgi = wi * fd;
+            double tr = txr * fz + dgr;
+            double ti = txi * fz + dgi;
+            double zU = ((fabs(txr) + fabs(txi)) * fz / 2 + twl * fd) * (1 + 0x1p-50) + 0x1p-1068;
+            double tU = fabs(tr) + fabs(ti) + fabs(dgr) + fabs(dgi);
+            int un = (int) max((long) e + g, (long) cExp);
+            double q = to_double(1.0, (long) e + g - un);
+            tr *= q;
+            ti *= q;
+            double cr = to_double(dcrM, (long) dcrE - un);
+            double ci = to_double(dciM, (long) dciE - un);
+            double nwr = (tr * wr - ti * wi) + cr;
+            double nwi = (tr * wi + ti * wr) + ci;
+            double fg = to_double(orbit[ORBIT * m + 5], (long) orbitExp[2 * m + 1] - g);
+            double ecu = to_double(ecM, (long) ecE - un);
+            double rho = 4 * U * tU * q * twl + U * (fabs(nwr) + fabs(nwi)) + 0x1p-1068 * (1 + twl);
+            eps = (2 * zU * eps * q + eps * to_double(eps, 2L * e - un)
+                    + 2 * fg * (twl * (1 + 0x1p-50) + eps) * q + ecu + rho) * GROW;
+            wr = nwr;
+            wi = nwi;
+            e = un;
+            m++;
+            n++;
+            steps++;
+            double wl = fabs(wr) + fabs(wi);
+            if (wl != 0.0) {
+                normalise(wl, &e, &wr, &wi, &eps);
+            }
+            u = units(e, dcrM, dcrE, dciM, dciE, ecM, ecE);
+            continue;
+        }
+#endif
         // One step: d' = (2 Z_m + d) d + dc, in units of 2^E.
         double tr = 2 * zr0 + dr;
         double ti = 2 * zi0 + di;

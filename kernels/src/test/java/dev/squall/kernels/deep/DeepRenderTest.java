@@ -158,20 +158,37 @@ class DeepRenderTest {
 
     @Test
     @Tag("slow")
-    void atZoom1e1086TheSecondTierSettlesEveryPixelThatTheFirstCannotAndAgreesWithTheOracle() throws Exception {
-        // The first tier's bound gives up near step 374000 for all but the centre pixel. The second tier meets
-        // reference steps below 2^-1500 near 0 (from step 179301): before it took those in extended units it lost
-        // the delta there and sent every pixel to the oracle (about 30 s a pixel here).
+    void atZoom1e1086TheFirstTierTakesTheStepsNearZeroInExtendedUnitsAndAgreesWithTheSecondTierAndTheOracle()
+            throws Exception {
+        // The reference passes below 2^-1500 near 0 (from step 179301) with the pixels' deltas as small. Before the
+        // first tier took those steps in extended units (Perturbation.tinyStep) it lost the delta there, its bound
+        // gave up near step 374000, and every pixel but the centre went to the second tier (about 27 ms a pixel).
         DeepParams p = DeepCases.e1086(8);
-        DeepRender.Result r = DeepRender.compute(p, DeepRender.Options.all(p, 2));
+        DeepRender.Prepared prepared = DeepRender.prepare(p, true, DeepRender.Arithmetic.AUTO);
+        DeepRender.Result r = prepared.compute(0, 8, 2);
+        assertEquals(0, r.stats().doubleDoublePixels(), () -> r.stats().toString());
         assertEquals(0, r.stats().recomputedPixels(), () -> r.stats().toString());
-        assertTrue(r.stats().doubleDoublePixels() >= 60, () -> r.stats().toString());
-        // The fast mode keeps the first tier's counts there: at this depth every one of them is unproven, and wrong
-        // where the first tier lost its delta (only --verify would tell).
+        Perturbation.Counters tiny = new Perturbation.Counters();
+        assertEquals(r.counts()[0], prepared.loop().count(-8, 8, tiny));
+        assertTrue(tiny.tinySteps > 0, "no step was taken in extended units");
+        // The second tier (double-double, its own tiny steps) finds the same count for every pixel it proves.
+        ExactCoordinates xc = new ExactCoordinates(p);
+        int bits = p.precisionBits() + DeepRender.ORBIT_EXTRA_BITS;
+        DoubleDoublePerturbation second = new DoubleDoublePerturbation(prepared.orbit(), p.maxIter(), true,
+                xc.halfStepDoubleDouble(), xc.centerFloorFractionsDoubleDouble(bits));
+        int proven = 0;
+        for (int i = 0; i < 64; i++) {
+            int dd = second.count(2 * (i % 8) - 8, 8 - 2 * (i / 8), new Perturbation.Counters());
+            if (dd != Perturbation.UNCERTAIN) {
+                assertEquals(dd, r.counts()[i], "pixel " + i);
+                proven++;
+            }
+        }
+        assertTrue(proven >= 60, proven + " of 64 proven by the second tier");
+        // The fast mode keeps the first tier's counts: all proven now, so the same.
         DeepRender.Result fast = DeepRender.compute(p.withFast(true), DeepRender.Options.all(p, 2));
-        assertEquals(63, fast.stats().unprovenPixels(), () -> fast.stats().toString());
-        assertEquals(0, fast.stats().doubleDoublePixels());
-        assertTrue(differing(r.counts(), fast.counts()) <= fast.stats().unprovenPixels());
+        assertEquals(0, fast.stats().unprovenPixels(), () -> fast.stats().toString());
+        assertArrayEquals(r.counts(), fast.counts());
         DeepOracle oracle = new DeepOracle(p);
         int[][] pixels = {{0, 0}, {5, 2}};
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
