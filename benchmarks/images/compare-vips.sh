@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Squall against libvips on a folder of real photos, in one run: brightness 1.2 to PNG, every file.
-# Needs (Debian): apt-get install libvips-tools mate-backgrounds plasma-workspace-wallpapers
+# Needs (Debian): apt-get install libvips-tools mate-backgrounds plasma-workspace-wallpapers libturbojpeg0
+# (without libturbojpeg0 Squall decodes JPEGs with ImageIO, about 1.4x slower on the whole folder: the script says so)
 # Usage: benchmarks/images/compare-vips.sh [DEVICE]    (default: auto)
 # The photo folder is made of links to the packages' JPEG and PNG files in benchmarks/target/photos.
 set -euo pipefail
@@ -21,6 +22,9 @@ done
 files=$(ls "$photos" | wc -l)
 pixels=$(for f in "$photos"/*; do vipsheader -f width "$f"; vipsheader -f height "$f"; done | paste - - | awk '{s += $1 * $2} END {print s}')
 ./squall --version >/dev/null   # build first, outside the timings
+if ! (ldconfig -p 2>/dev/null || true) | grep -q 'libturbojpeg\.so\.0 '; then
+  echo "compare-vips: libturbojpeg.so.0 not found (apt-get install libturbojpeg0): Squall's JPEGs go through ImageIO" >&2
+fi
 echo "photos: $files files, $(awk "BEGIN {printf \"%.1f\", $pixels / 1e6}") megapixels ($(ls "$photos" | grep -c '\.jpg$') JPEG)"
 
 now() { date +%s.%N; }
