@@ -51,6 +51,15 @@ final class VectorMandelbrot {
      */
     private static final int FLOAT_COUNTS_LIMIT = 1 << 20;
 
+    /**
+     * Added to a lane's count when the shortcut catches it, in place of a mask of caught lanes: one vector fewer
+     * held through the checked steps (AVX2 has 16 registers). Above any count (max-iter is an int), and the sum
+     * exact in a double.
+     */
+    private static final double CYCLED_F64 = 0x1p40;
+    /** As {@link #CYCLED_F64} for the float counts: above {@link #FLOAT_COUNTS_LIMIT}, and count + it below 2^22. */
+    private static final float CYCLED_F32 = 0x1p21f;
+
     private VectorMandelbrot() {
     }
 
@@ -100,8 +109,6 @@ final class VectorMandelbrot {
                 na = na.add(1.0, activeA);
                 nb = nb.add(1.0, activeB);
             }
-            VectorMask<Double> cycledA = F64.maskAll(false);
-            VectorMask<Double> cycledB = F64.maskAll(false);
             if (i == plain) {
                 // Both vectors through the checked steps until neither has a live lane.
                 DoubleVector savedXa = zero;
@@ -129,24 +136,36 @@ final class VectorMandelbrot {
                     na = na.add(1.0, activeA);
                     nb = nb.add(1.0, activeB);
                     if ((k & EVERY) == EVERY) {
-                        VectorMask<Double> repeatA = xa.compare(VectorOperators.EQ, savedXa)
-                                .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
-                        VectorMask<Double> repeatB = xb.compare(VectorOperators.EQ, savedXb)
-                                .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
-                        cycledA = cycledA.or(repeatA);
-                        cycledB = cycledB.or(repeatB);
-                        activeA = activeA.andNot(repeatA);
-                        activeB = activeB.andNot(repeatB);
-                    }
-                    if (k + 1 == saveAt) {
-                        savedXa = xa;
-                        savedYa = ya;
-                        savedXb = xb;
-                        savedYb = yb;
-                        saveAt <<= 1;
+                        // x alone first: where no lane's x repeats, no state does (the usual case away from the
+                        // set), and the rest of the compare is skipped.
+                        VectorMask<Double> sameA = xa.compare(VectorOperators.EQ, savedXa);
+                        VectorMask<Double> sameB = xb.compare(VectorOperators.EQ, savedXb);
+                        if (sameA.or(sameB).anyTrue()) {
+                            VectorMask<Double> repeatA = sameA.and(ya.compare(VectorOperators.EQ, savedYa))
+                                    .and(activeA);
+                            VectorMask<Double> repeatB = sameB.and(yb.compare(VectorOperators.EQ, savedYb))
+                                    .and(activeB);
+                            na = na.add(CYCLED_F64, repeatA);
+                            nb = nb.add(CYCLED_F64, repeatB);
+                            activeA = activeA.andNot(repeatA);
+                            activeB = activeB.andNot(repeatB);
+                        }
+                        // saveAt is a power of two from CHECK_FROM (a multiple of 4) on: only ever here.
+                        if (k + 1 == saveAt) {
+                            savedXa = xa;
+                            savedYa = ya;
+                            savedXb = xb;
+                            savedYb = yb;
+                            saveAt <<= 1;
+                        }
                     }
                 }
             }
+            // A lane caught in a cycle carries CYCLED_F64 on top of the steps it executed.
+            VectorMask<Double> cycledA = na.compare(VectorOperators.GE, CYCLED_F64);
+            VectorMask<Double> cycledB = nb.compare(VectorOperators.GE, CYCLED_F64);
+            na = na.sub(CYCLED_F64, cycledA);
+            nb = nb.sub(CYCLED_F64, cycledB);
             executed += (long) na.reduceLanes(VectorOperators.ADD) + (long) nb.reduceLanes(VectorOperators.ADD);
             ((IntVector) na.blend((double) maxIter, cycledA).convertShape(VectorOperators.D2I, F64_COUNTS, 0))
                     .intoMemorySegment(out, (outIndex + px) * Integer.BYTES, ByteOrder.LITTLE_ENDIAN,
@@ -208,8 +227,6 @@ final class VectorMandelbrot {
                 na = na.add(1.0f, activeA);
                 nb = nb.add(1.0f, activeB);
             }
-            VectorMask<Float> cycledA = F32.maskAll(false);
-            VectorMask<Float> cycledB = F32.maskAll(false);
             if (i == plain) {
                 // Both vectors through the checked steps until neither has a live lane.
                 FloatVector savedXa = zero;
@@ -237,24 +254,36 @@ final class VectorMandelbrot {
                     na = na.add(1.0f, activeA);
                     nb = nb.add(1.0f, activeB);
                     if ((k & EVERY) == EVERY) {
-                        VectorMask<Float> repeatA = xa.compare(VectorOperators.EQ, savedXa)
-                                .and(ya.compare(VectorOperators.EQ, savedYa)).and(activeA);
-                        VectorMask<Float> repeatB = xb.compare(VectorOperators.EQ, savedXb)
-                                .and(yb.compare(VectorOperators.EQ, savedYb)).and(activeB);
-                        cycledA = cycledA.or(repeatA);
-                        cycledB = cycledB.or(repeatB);
-                        activeA = activeA.andNot(repeatA);
-                        activeB = activeB.andNot(repeatB);
-                    }
-                    if (k + 1 == saveAt) {
-                        savedXa = xa;
-                        savedYa = ya;
-                        savedXb = xb;
-                        savedYb = yb;
-                        saveAt <<= 1;
+                        // x alone first: where no lane's x repeats, no state does (the usual case away from the
+                        // set), and the rest of the compare is skipped.
+                        VectorMask<Float> sameA = xa.compare(VectorOperators.EQ, savedXa);
+                        VectorMask<Float> sameB = xb.compare(VectorOperators.EQ, savedXb);
+                        if (sameA.or(sameB).anyTrue()) {
+                            VectorMask<Float> repeatA = sameA.and(ya.compare(VectorOperators.EQ, savedYa))
+                                    .and(activeA);
+                            VectorMask<Float> repeatB = sameB.and(yb.compare(VectorOperators.EQ, savedYb))
+                                    .and(activeB);
+                            na = na.add(CYCLED_F32, repeatA);
+                            nb = nb.add(CYCLED_F32, repeatB);
+                            activeA = activeA.andNot(repeatA);
+                            activeB = activeB.andNot(repeatB);
+                        }
+                        // saveAt is a power of two from CHECK_FROM (a multiple of 4) on: only ever here.
+                        if (k + 1 == saveAt) {
+                            savedXa = xa;
+                            savedYa = ya;
+                            savedXb = xb;
+                            savedYb = yb;
+                            saveAt <<= 1;
+                        }
                     }
                 }
             }
+            // A lane caught in a cycle carries CYCLED_F32 on top of the steps it executed (below 2^22: exact).
+            VectorMask<Float> cycledA = na.compare(VectorOperators.GE, CYCLED_F32);
+            VectorMask<Float> cycledB = nb.compare(VectorOperators.GE, CYCLED_F32);
+            na = na.sub(CYCLED_F32, cycledA);
+            nb = nb.sub(CYCLED_F32, cycledB);
             // Exact: 16 counts of at most 2^20 and every partial sum stay within float's 2^24.
             executed += (long) na.reduceLanes(VectorOperators.ADD) + (long) nb.reduceLanes(VectorOperators.ADD);
             ((IntVector) na.blend((float) maxIter, cycledA).convertShape(VectorOperators.F2I, F32_COUNTS, 0))
