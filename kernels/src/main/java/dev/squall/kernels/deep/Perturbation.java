@@ -641,6 +641,7 @@ final class Perturbation {
                         }
                     }
                 }
+                boolean moved = false;
                 if (scaled && tinyStep(m, wr, wi, e)) {
                     // Z_m and d both below double's range: the step in extended units (see tinyStep).
                     if (tiny == null) {
@@ -652,48 +653,36 @@ final class Perturbation {
                     wr = tiny[0];
                     wi = tiny[1];
                     eps = tiny[2];
-                    m++;
-                    n++;
-                    steps++;
                     counters.tinySteps++;
-                    double wl = Math.abs(wr) + Math.abs(wi);
-                    if (wl != 0.0) {
-                        int k = ExtendedDouble.exponentOf(wl);
-                        e += k;
-                        wr = Math.scalb(wr, -k);
-                        wi = Math.scalb(wi, -k);
-                        eps = Math.scalb(eps, -k) * GROW + 0x1p-1072;
-                    }
-                    s = ExtendedDouble.toDouble(1.0, e);
-                    sUp = Math.max(s, 0x1p-1022);
-                    dcwr = ExtendedDouble.toDouble(dcr.mantissa(), (long) dcr.exponent() - e);
-                    dcwi = ExtendedDouble.toDouble(dci.mantissa(), (long) dci.exponent() - e);
-                    ecw = ExtendedDouble.toDouble(ec.mantissa(), (long) ec.exponent() - e) * GROW + 0x1p-1072;
-                    continue;
+                    moved = true;
+                } else {
+                    // One step: d' = (2 Z_m + d) d + dc, in units of 2^E.
+                    double tr = 2 * zr[m] + dr;
+                    double ti = 2 * zi[m] + di;
+                    double nwr = (tr * wr - ti * wi) + dcwr;
+                    double nwi = (tr * wi + ti * wr) + dcwi;
+                    double zmag = mag * (1 + 0x1p-51) + 0x1p-52 * aws + 0x1p-1072;
+                    double wl1 = Math.abs(wr) + Math.abs(wi);
+                    double rho = 4 * U * (Math.abs(tr) + Math.abs(ti) + aws) * wl1
+                            + U * (Math.abs(nwr) + Math.abs(nwi)) + 0x1p-1060;
+                    eps = (2 * zmag * eps + eps * eps * sUp + 2 * fz[m] * (wl1 + eps) + ecw + rho) * GROW;
+                    wr = nwr;
+                    wi = nwi;
                 }
-                // One step: d' = (2 Z_m + d) d + dc, in units of 2^E.
-                double tr = 2 * zr[m] + dr;
-                double ti = 2 * zi[m] + di;
-                double nwr = (tr * wr - ti * wi) + dcwr;
-                double nwi = (tr * wi + ti * wr) + dcwi;
-                double zmag = mag * (1 + 0x1p-51) + 0x1p-52 * aws + 0x1p-1072;
-                double wl1 = Math.abs(wr) + Math.abs(wi);
-                double rho = 4 * U * (Math.abs(tr) + Math.abs(ti) + aws) * wl1 + U * (Math.abs(nwr) + Math.abs(nwi))
-                        + 0x1p-1060;
-                eps = (2 * zmag * eps + eps * eps * sUp + 2 * fz[m] * (wl1 + eps) + ecw + rho) * GROW;
-                wr = nwr;
-                wi = nwi;
                 m++;
                 n++;
                 steps++;
                 if (scaled) {
                     double wl = Math.abs(wr) + Math.abs(wi);
-                    if ((wl > 0x1p64 || wl < 0x1p-64) && wl != 0.0) {
-                        int k = ExtendedDouble.exponentOf(wl);
-                        e += k;
-                        wr = Math.scalb(wr, -k);
-                        wi = Math.scalb(wi, -k);
-                        eps = Math.scalb(eps, -k) * GROW + 0x1p-1072;
+                    // Renormalised when w leaves [2^-64, 2^64], and always after a step that moved the unit.
+                    if (moved || ((wl > 0x1p64 || wl < 0x1p-64) && wl != 0.0)) {
+                        if (wl != 0.0) {
+                            int k = ExtendedDouble.exponentOf(wl);
+                            e += k;
+                            wr = Math.scalb(wr, -k);
+                            wi = Math.scalb(wi, -k);
+                            eps = Math.scalb(eps, -k) * GROW + 0x1p-1072;
+                        }
                         s = ExtendedDouble.toDouble(1.0, e);
                         sUp = Math.max(s, 0x1p-1022);
                         dcwr = ExtendedDouble.toDouble(dcr.mantissa(), (long) dcr.exponent() - e);
