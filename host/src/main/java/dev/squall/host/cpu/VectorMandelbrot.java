@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vector at a time. Each lane does exactly the reference's operations in the same order: {@code x*x}, {@code y*y},
  * their sum against 4, {@code (x*x - y*y) + x0}, {@code (2*x)*y + y0}; none is fused. A lane stops counting when it
  * escapes; a pair of vectors steps on until every lane of both has (a vector with no live lane left goes on beside
- * the other, its steps counted nowhere: on AVX2 that ran the seed view 1.1-1.3x faster than leaving it to the other
- * vector alone, the loop being shorter and the pair's two chains still interleaving; BENCHMARKS.md).
+ * the other, its steps counted nowhere: on AVX2 that ran the seed view 1.1-1.3x faster than leaving the other to a
+ * loop of its own; BENCHMARKS.md).
  *
  * <p><b>Exact cycle shortcut (Brent).</b> From step {@link #CHECK_FROM} on, after every fourth step
  * ({@link MandelbrotKernel#CYCLE_CHECK_EVERY}), the new state is compared with the one saved at the last power of two
@@ -52,9 +52,9 @@ final class VectorMandelbrot {
     private static final int FLOAT_COUNTS_LIMIT = 1 << 20;
 
     /**
-     * Added to a lane's count when the shortcut catches it, in place of a mask of caught lanes: one vector fewer
-     * held through the checked steps (AVX2 has 16 registers). Above any count (max-iter is an int), and the sum
-     * exact in a double.
+     * Added to a lane's count when the shortcut catches it, in place of a mask of caught lanes per vector: two
+     * values fewer held through the checked steps (AVX2 has 16 vector registers). Above any count (max-iter is an
+     * int), and count + it exact in a double.
      */
     private static final double CYCLED_F64 = 0x1p40;
     /** As {@link #CYCLED_F64} for the float counts: above {@link #FLOAT_COUNTS_LIMIT}, and count + it below 2^22. */

@@ -709,10 +709,12 @@ final class Perturbation {
      * bound stays sound there either way; only it grows past any use (the fast mode's counts went wrong at 1e1086).
      */
     private boolean tinyStep(int m, double wr, double wi, int e) {
+        // The reference first: on almost every step it is far above 2^-960, and the delta's exponent is not needed.
+        if (xExp[m] >= -960 && (xRe[m] != 0.0 || xIm[m] != 0.0)) {
+            return false;
+        }
         double wl = Math.abs(wr) + Math.abs(wi);
-        int we = wl == 0.0 ? Integer.MIN_VALUE / 2 : e + ExtendedDouble.exponentOf(wl);
-        int ze = xRe[m] == 0.0 && xIm[m] == 0.0 ? Integer.MIN_VALUE / 2 : xExp[m];
-        return Math.max(we, ze) < -960;
+        return wl == 0.0 || e + ExtendedDouble.exponentOf(wl) < -960;
     }
 
     /**
